@@ -1,0 +1,66 @@
+package org.inventarioti;
+
+import java.lang.reflect.Constructor;
+import org.inventarioti.config.CliContext;
+import org.inventarioti.ops.VersionCommand;
+import org.inventarioti.usuarios.UsuariosCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The ops CLI: {@code inventario <command>}. Each feature contributes its commands here. */
+@Command(
+        name = "inventario",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionCommand.Provider.class,
+        description = "Inventario-TI: IT inventory and maintenance. Without a command, runs the server.",
+        subcommands = {CommandLine.HelpCommand.class, VersionCommand.class, UsuariosCommand.class})
+public class InventarioCli {
+
+    static boolean isCommand(String[] args) {
+        return args.length > 0 && !args[0].startsWith("--");
+    }
+
+    public static int run(String[] args) {
+        try (CliContext context = new CliContext(InventarioApplication.class)) {
+            return commandLine(context).execute(args);
+        }
+    }
+
+    public static CommandLine commandLine(CliContext context) {
+        CommandLine commandLine = new CommandLine(new InventarioCli(), new Factory(context));
+        commandLine.setExecutionExceptionHandler(new CliErrors());
+        return commandLine;
+    }
+
+    /** Gives commands that take a {@link CliContext} in their constructor the shared one. */
+    private record Factory(CliContext context) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+                var parameters = constructor.getParameterTypes();
+                if (parameters.length == 1 && parameters[0] == CliContext.class) {
+                    constructor.setAccessible(true);
+                    return type.cast(constructor.newInstance(context));
+                }
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+
+    /** A failed command prints one clear line (the detail of an API error), not a stack trace. */
+    private static final class CliErrors implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(
+                Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+            Throwable cause = ex;
+            while (cause.getCause() != null && !(cause instanceof org.inventarioti.web.ApiException)) {
+                cause = cause.getCause();
+            }
+            String message = cause instanceof org.inventarioti.web.ApiException api ? api.detail() : cause.getMessage();
+            commandLine
+                    .getErr()
+                    .println("error: " + (message == null ? cause.getClass().getSimpleName() : message));
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.inventarioti.auditoria;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.inventarioti.web.RequestIdFilter;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes the append-only audit trail: who (the authenticated user, or the one named for login
+ * events and the CLI), when, what, before/after as JSON, the request id and client address. A
+ * change and its audit row share the caller's transaction, so neither exists without the other.
+ */
+@Service
+public class AuditoriaService {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    AuditoriaService(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** An event about an entity with no before/after, e.g. a login. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void evento(String accion, String entidad, Object entidadId, String actorEmail, Map<String, ?> detalles) {
+        insert(accion, entidad, entidadId, actorEmail, null, detalles == null ? null : json.valueToTree(detalles));
+    }
+
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void creado(String entidad, Object entidadId, Object despues) {
+        insert("crear", entidad, entidadId, null, null, json.valueToTree(despues));
+    }
+
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void eliminado(String entidad, Object entidadId, Object antes) {
+        insert("eliminar", entidad, entidadId, null, json.valueToTree(antes), null);
+    }
+
+    /** Records only the fields that changed; records nothing when nothing changed. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void actualizado(String entidad, Object entidadId, Object antes, Object despues) {
+        JsonNode before = json.valueToTree(antes);
+        JsonNode after = json.valueToTree(despues);
+        Map<String, JsonNode> changedBefore = new LinkedHashMap<>();
+        Map<String, JsonNode> changedAfter = new LinkedHashMap<>();
+        for (String field : after.propertyNames()) {
+            if (!Objects.equals(before.get(field), after.get(field))) {
+                changedBefore.put(field, before.get(field));
+                changedAfter.put(field, after.get(field));
+            }
+        }
+        if (changedAfter.isEmpty()) {
+            return;
+        }
+        insert("actualizar", entidad, entidadId, null, object(changedBefore), object(changedAfter));
+    }
+
+    private ObjectNode object(Map<String, JsonNode> fields) {
+        ObjectNode node = json.createObjectNode();
+        fields.forEach(node::set);
+        return node;
+    }
+
+    private void insert(
+            String accion, String entidad, Object entidadId, String actorEmail, JsonNode antes, JsonNode despues) {
+        String actor = actorEmail != null ? actorEmail : currentActor();
+        jdbc.sql("""
+                        INSERT INTO auditoria (actor_id, actor_email, accion, entidad, entidad_id, antes, despues,
+                                               request_id, direccion_cliente)
+                        VALUES ((SELECT id FROM usuarios WHERE lower(email) = lower(:actor)), :actor, :accion,
+                                :entidad, :entidadId, CAST(:antes AS jsonb), CAST(:despues AS jsonb),
+                                :requestId, :cliente)
+                        """)
+                .param("actor", actor)
+                .param("accion", accion)
+                .param("entidad", entidad)
+                .param("entidadId", entidadId == null ? null : entidadId.toString())
+                .param("antes", antes == null ? null : json.writeValueAsString(antes))
+                .param("despues", despues == null ? null : json.writeValueAsString(despues))
+                .param("requestId", RequestIdFilter.current())
+                .param("cliente", clientAddress())
+                .update();
+    }
+
+    static String currentActor() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null
+                && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken)) {
+            return authentication.getName();
+        }
+        return "cli:" + System.getProperty("user.name", "unknown");
+    }
+
+    private static String clientAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return request.getRemoteAddr();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,48 @@
+package org.inventarioti.ops;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.inventarioti.config.InventarioProperties;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /healthz}, unauthenticated, as the ops runbook curls it. 503 when the database is down. */
+@RestController
+class HealthzController {
+
+    private final DataSource dataSource;
+    private final String env;
+
+    HealthzController(DataSource dataSource, InventarioProperties properties) {
+        this.dataSource = dataSource;
+        this.env = properties.env();
+    }
+
+    @GetMapping(path = "/healthz", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> healthz() {
+        boolean database = databaseAnswers();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", database ? "ok" : "error");
+        body.put(
+                "uptime",
+                Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime())
+                        .toSeconds());
+        body.put("version", AppVersion.get());
+        body.put("env", env);
+        body.put("database", database ? "up" : "down");
+        return ResponseEntity.status(database ? 200 : 503).body(body);
+    }
+
+    private boolean databaseAnswers() {
+        try (var connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.inventarioti.usuarios;
+
+import java.util.List;
+import org.inventarioti.auditoria.AuditoriaService;
+import org.inventarioti.web.ApiException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Users: administrators create and manage them; there is no self-registration. */
+@Service
+public class UsuarioService {
+
+    static final String ENTIDAD = "usuario";
+
+    private final UsuarioRepository repository;
+    private final PasswordEncoder passwordEncoder;
+    private final AuditoriaService auditoria;
+
+    UsuarioService(UsuarioRepository repository, PasswordEncoder passwordEncoder, AuditoriaService auditoria) {
+        this.repository = repository;
+        this.passwordEncoder = passwordEncoder;
+        this.auditoria = auditoria;
+    }
+
+    @Transactional(readOnly = true)
+    public List<UsuarioView> listar() {
+        return repository.findAll().stream().map(UsuarioView::of).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public UsuarioView buscar(long id) {
+        return UsuarioView.of(existing(id));
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<Usuario> porEmail(String email) {
+        return repository.findByEmail(email);
+    }
+
+    @Transactional(readOnly = true)
+    public long contar() {
+        return repository.count();
+    }
+
+    @Transactional
+    public UsuarioView crear(CrearUsuarioRequest request) {
+        return crear(request, false);
+    }
+
+    @Transactional
+    public UsuarioView crear(CrearUsuarioRequest request, boolean demo) {
+        checkPassword(request.password(), request.email());
+        long id;
+        try {
+            id = repository.insert(
+                    request.nombre(), request.email(), request.rol(), passwordEncoder.encode(request.password()), demo);
+        } catch (DuplicateKeyException e) {
+            throw ApiException.duplicate("email", "A user with this email already exists");
+        }
+        UsuarioView created = buscar(id);
+        auditoria.creado(ENTIDAD, id, created);
+        return created;
+    }
+
+    @Transactional
+    public UsuarioView actualizar(long id, ActualizarUsuarioRequest request) {
+        Usuario before = existing(id);
+        Rol rol = request.rol() != null ? request.rol() : before.rol();
+        boolean enabled = request.enabled() != null ? request.enabled() : before.enabled();
+        String nombre = request.nombre() != null ? request.nombre() : before.nombre();
+        boolean losesAdmin = before.rol() == Rol.ADMIN && before.enabled() && (rol != Rol.ADMIN || !enabled);
+        if (losesAdmin && repository.countOtherEnabledAdminsForUpdate(id) == 0) {
+            throw ApiException.conflict("At least one enabled administrator must remain");
+        }
+        repository.update(id, nombre, rol, enabled, before.enabled() && !enabled);
+        UsuarioView after = buscar(id);
+        auditoria.actualizado(ENTIDAD, id, UsuarioView.of(before), after);
+        return after;
+    }
+
+    @Transactional
+    public void restablecerPassword(long id, String password) {
+        Usuario usuario = existing(id);
+        checkPassword(password, usuario.email());
+        repository.updatePassword(id, passwordEncoder.encode(password));
+        auditoria.evento("restablecer_password", ENTIDAD, id, null, null);
+    }
+
+    /**
+     * Creates an administrator, or with {@code reset} makes an existing account an enabled
+     * administrator with the given password: the way back in for an operator locked out.
+     */
+    @Transactional
+    public UsuarioView crearAdministrador(String nombre, String email, String password, boolean reset) {
+        var existing = repository.findByEmail(email);
+        if (existing.isEmpty()) {
+            return crear(new CrearUsuarioRequest(nombre, email, Rol.ADMIN, password));
+        }
+        if (!reset) {
+            throw ApiException.duplicate("email", "A user with this email already exists (use --reset to reset it)");
+        }
+        long id = existing.get().id();
+        actualizar(id, new ActualizarUsuarioRequest(null, Rol.ADMIN, true));
+        restablecerPassword(id, password);
+        return buscar(id);
+    }
+
+    private Usuario existing(long id) {
+        return repository.findById(id).orElseThrow(() -> ApiException.notFound("Usuario", id));
+    }
+
+    private static void checkPassword(String password, String email) {
+        PasswordPolicy.problem(password, email).ifPresent(problem -> {
+            throw ApiException.unprocessable("password", problem);
+        });
+    }
+}

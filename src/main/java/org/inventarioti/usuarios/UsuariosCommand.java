@@ -1,0 +1,84 @@
+package org.inventarioti.usuarios;
+
+import java.io.Console;
+import java.util.concurrent.Callable;
+import org.inventarioti.config.CliContext;
+import org.inventarioti.ops.StartupMigrations;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "usuarios",
+        description = "Manages users from the command line.",
+        subcommands = {UsuariosCommand.CrearAdmin.class})
+public class UsuariosCommand {
+
+    @Command(
+            name = "crear-admin",
+            description = {
+                "Creates an administrator. The password comes from the variable named by --password-env,"
+                        + " or is asked for on the terminal, or is generated and shown once.",
+                "With --reset an existing account becomes an enabled ADMIN with the new password."
+            })
+    static class CrearAdmin implements Callable<Integer> {
+
+        private final CliContext context;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--email", required = true, description = "Email of the administrator.")
+        String email;
+
+        @Option(names = "--nombre", defaultValue = "Administrador", description = "Display name.")
+        String nombre;
+
+        @Option(
+                names = "--password-env",
+                paramLabel = "VAR",
+                description = "Environment variable holding the password.")
+        String passwordEnv;
+
+        @Option(names = "--reset", description = "Reset an existing account instead of failing.")
+        boolean reset;
+
+        CrearAdmin(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            String password = password();
+            boolean generated = password == null;
+            if (generated) {
+                password = PasswordPolicy.generate();
+            }
+            context.bean(StartupMigrations.class).migrateForCommand();
+            UsuarioView admin = context.bean(UsuarioService.class).crearAdministrador(nombre, email, password, reset);
+            var out = spec.commandLine().getOut();
+            out.println("Administrator " + admin.email() + " (id " + admin.id() + ") is ready.");
+            if (generated) {
+                out.println("Generated password (shown only now): " + password);
+            }
+            return 0;
+        }
+
+        private String password() {
+            if (passwordEnv != null) {
+                String value = System.getenv(passwordEnv);
+                if (value == null || value.isEmpty()) {
+                    throw new IllegalArgumentException("Environment variable " + passwordEnv + " is not set");
+                }
+                return value;
+            }
+            Console console = System.console();
+            if (console != null) {
+                char[] typed = console.readPassword("Password for %s (empty to generate one): ", email);
+                return typed == null || typed.length == 0 ? null : new String(typed);
+            }
+            return null;
+        }
+    }
+}

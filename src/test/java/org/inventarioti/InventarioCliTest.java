@@ -1,0 +1,93 @@
+package org.inventarioti;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.inventarioti.config.CliContext;
+import org.inventarioti.ops.AppVersion;
+import org.inventarioti.support.InventarioTest;
+import org.inventarioti.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import picocli.CommandLine;
+
+@InventarioTest
+class InventarioCliTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    record Run(int exit, String out, String err, boolean springStarted) {}
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        TestDatabase db = TestDatabase.get();
+        try (CliContext context = new CliContext(
+                () -> new SpringApplicationBuilder(InventarioApplication.class),
+                "--spring.datasource.url=" + db.jdbcUrl(),
+                "--spring.datasource.username=" + db.user(),
+                "--spring.datasource.password=" + db.password(),
+                "--inventario.data-dir=target/test-data")) {
+            CommandLine commandLine = InventarioCli.commandLine(context);
+            commandLine.setOut(new PrintWriter(out, true));
+            commandLine.setErr(new PrintWriter(err, true));
+            int exit = commandLine.execute(args);
+            return new Run(exit, out.toString(), err.toString(), context.started());
+        }
+    }
+
+    @Test
+    void versionAndHelpNeedNoDatabase() {
+        Run version = run("version");
+        assertThat(version.exit()).isZero();
+        assertThat(version.out()).contains("Inventario-TI " + AppVersion.get());
+        assertThat(version.springStarted()).isFalse();
+
+        Run help = run("help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("usuarios", "version");
+        assertThat(help.springStarted()).isFalse();
+    }
+
+    @Test
+    void unknownCommandsAndMissingOptionsAreUsageErrors() {
+        Run unknown = run("frobnicate");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("frobnicate");
+        Run missing = run("usuarios", "crear-admin");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("--email");
+    }
+
+    @Test
+    void crearAdminCreatesAnAdministratorAndRefusesADuplicateUnlessReset() {
+        String email = "cli-" + System.nanoTime() + "@test.local";
+        Run created = run("usuarios", "crear-admin", "--email", email, "--nombre", "Ops");
+        assertThat(created.exit()).isZero();
+        assertThat(created.out()).contains("Administrator " + email).contains("Generated password");
+        assertThat(jdbc.sql("SELECT rol FROM usuarios WHERE email = ?")
+                        .param(email)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("ADMIN");
+
+        Run duplicate = run("usuarios", "crear-admin", "--email", email);
+        assertThat(duplicate.exit()).isEqualTo(1);
+        assertThat(duplicate.err()).contains("already exists");
+
+        jdbc.sql("UPDATE usuarios SET rol = 'LECTOR', enabled = false WHERE email = ?")
+                .param(email)
+                .update();
+        Run reset = run("usuarios", "crear-admin", "--email", email, "--reset");
+        assertThat(reset.exit()).isZero();
+        assertThat(jdbc.sql("SELECT rol || enabled FROM usuarios WHERE email = ?")
+                        .param(email)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("ADMINtrue");
+    }
+}

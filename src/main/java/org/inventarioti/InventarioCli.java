@@ -3,6 +3,10 @@ package org.inventarioti;
 import java.lang.reflect.Constructor;
 import org.inventarioti.config.CliContext;
 import org.inventarioti.ops.VersionCommand;
+import org.inventarioti.ops.cli.BackupCommand;
+import org.inventarioti.ops.cli.RestoreCommand;
+import org.inventarioti.ops.cli.SmokeCommand;
+import org.inventarioti.ops.cli.VerifyCommand;
 import org.inventarioti.usuarios.UsuariosCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +17,15 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "Inventario-TI: IT inventory and maintenance. Without a command, runs the server.",
-        subcommands = {CommandLine.HelpCommand.class, VersionCommand.class, UsuariosCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            VersionCommand.class,
+            UsuariosCommand.class,
+            BackupCommand.class,
+            VerifyCommand.class,
+            RestoreCommand.class,
+            SmokeCommand.class
+        })
 public class InventarioCli {
 
     static boolean isCommand(String[] args) {

@@ -43,6 +43,11 @@ public class BackupService {
         this.clock = clock;
     }
 
+    /** For commands that run without the application context (a restore into an explicit target). */
+    public static BackupService standalone() {
+        return new BackupService(Clock.systemUTC());
+    }
+
     public static boolean isArchiveName(Path path) {
         String name = path.getFileName().toString();
         return name.startsWith(PREFIX) && name.endsWith(".zip");

@@ -38,6 +38,11 @@ public class RestoreService {
         this.backups = backups;
     }
 
+    /** For commands that run without the application context (a restore into an explicit target). */
+    public static RestoreService standalone() {
+        return new RestoreService(BackupService.standalone());
+    }
+
     public RestoreReport restore(Path archive, Database target, RestoreOptions options, PrintWriter log)
             throws Exception {
         long started = System.nanoTime();

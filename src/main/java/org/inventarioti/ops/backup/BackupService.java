@@ -59,7 +59,7 @@ public class BackupService {
         Path dir = outputDir.toAbsolutePath();
         Files.createDirectories(dir);
         ArchiveWriter.removeAbandonedPartials(dir);
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Path target = uniqueName(dir, now);
         try (Connection connection = source.connect();
                 ArchiveWriter writer = ArchiveWriter.create(target)) {

@@ -59,7 +59,11 @@ public class RestoreService {
                         + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
                 execute(connection, "CREATE SCHEMA " + Catalog.quote(staging));
                 try {
-                    log.println("Building schema version " + archived + " ...");
+                    log.printf(
+                            java.util.Locale.ROOT,
+                            "Building schema version %s (%.1f s so far) ...%n",
+                            archived,
+                            (System.nanoTime() - started) / 1e9);
                     ReleaseMigrations.flyway(target, staging, archived).migrate();
                     checkHistory(connection, staging, manifest, options);
                     load(connection, staging, reader, log);
@@ -67,6 +71,10 @@ public class RestoreService {
                         log.println("Applying pending expand migrations up to " + version + " ...");
                         ReleaseMigrations.flyway(target, staging, version).migrate();
                     });
+                    log.printf(
+                            java.util.Locale.ROOT,
+                            "Swapping the restored schema in (%.1f s so far) ...%n",
+                            (System.nanoTime() - started) / 1e9);
                     SchemaSwap.swap(connection, staging);
                 } catch (Exception | Error e) {
                     dropQuietly(connection, staging);

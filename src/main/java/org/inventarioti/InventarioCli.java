@@ -41,6 +41,7 @@ public class InventarioCli {
     public static CommandLine commandLine(CliContext context) {
         CommandLine commandLine = new CommandLine(new InventarioCli(), new Factory(context));
         commandLine.setExecutionExceptionHandler(new CliErrors());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;
     }
 

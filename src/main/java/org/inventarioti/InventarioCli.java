@@ -33,8 +33,16 @@ public class InventarioCli {
     }
 
     public static int run(String[] args) {
+        quietLibraries();
         try (CliContext context = new CliContext(InventarioApplication.class)) {
             return commandLine(context).execute(args);
+        }
+    }
+
+    /** Commands print their own lines; library INFO logging (Flyway, the embedded server) is noise there. */
+    private static void quietLibraries() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+            logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
         }
     }
 

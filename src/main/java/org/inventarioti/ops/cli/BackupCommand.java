@@ -82,11 +82,15 @@ public class BackupCommand implements Callable<Integer> {
             out.println(
                     "Verified: test restore matched " + verification.restore().rows() + " rows; recorded.");
         }
+        prune(result, out);
+        return 0;
+    }
+
+    private void prune(BackupResult result, PrintWriter out) throws java.io.IOException {
         if (keep != null) {
             for (Path removed : Retention.prune(result.archive().getParent(), keep)) {
                 out.println("Removed old backup " + removed.getFileName());
             }
         }
-        return 0;
     }
 }

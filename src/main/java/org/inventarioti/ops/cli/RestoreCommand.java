@@ -94,9 +94,8 @@ public class RestoreCommand implements Callable<Integer> {
     }
 
     private Path defaultBackupDir() {
-        String dataDir = System.getenv("INVENTARIO_DATA_DIR");
         if (target != null) {
-            return Path.of(dataDir != null ? dataDir : "data").resolve("backups");
+            return ExternalDatabase.dataDir().resolve("backups");
         }
         return context.bean(InventarioProperties.class).dataDir().resolve("backups");
     }

@@ -63,6 +63,17 @@ public class BackupCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--keep must be at least 1");
         }
         PrintWriter out = spec.commandLine().getOut();
+        var external = ExternalDatabase.fromEnvironment();
+        if (external.isPresent() && !verify) {
+            // DB_* alone says where the database is: no application context to start.
+            Path dir = output != null ? output : ExternalDatabase.dataDir().resolve("backups");
+            out.println("Backing up " + external.get().describe() + " ...");
+            BackupResult result = BackupService.standalone()
+                    .backup(external.get(), false, dir, new ProgressPrinter(out, ProgressPrinter.onTerminal()));
+            out.println(result.summary());
+            prune(result, out);
+            return 0;
+        }
         Path dir = output != null
                 ? output
                 : context.bean(InventarioProperties.class).dataDir().resolve("backups");

@@ -12,10 +12,17 @@ FROM nextval('activos_codigo_seq') AS n
 $$;
 
 -- Installations that filled codigo themselves continue after their highest TI- number.
-SELECT setval('activos_codigo_seq',
-              greatest((SELECT last_value FROM activos_codigo_seq),
-                       coalesce((SELECT max(substring(codigo FROM '^TI-([0-9]{1,15})$')::bigint) FROM activos), 0),
-                       1));
+DO
+$$
+DECLARE
+    highest bigint := (SELECT max(substring(codigo FROM '^TI-([0-9]{1,15})$')::bigint) FROM activos);
+    used bigint := (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM activos_codigo_seq);
+BEGIN
+    IF highest IS NOT NULL AND highest > used THEN
+        PERFORM setval('activos_codigo_seq', highest);
+    END IF;
+END
+$$;
 
 ALTER TABLE activos ALTER COLUMN codigo SET DEFAULT activos_siguiente_codigo();
 

@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.node.ObjectNode;
 
 /** The asset inventory: LECTOR reads, TECNICO writes, ADMIN deletes (see SecurityConfiguration). */
 @RestController
@@ -72,9 +71,9 @@ class ActivoController {
             consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH})
     ResponseEntity<Activo> modificar(
             @PathVariable long id,
-            @RequestBody ObjectNode patch,
+            @RequestBody ActivoPatch patch,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withETag(ResponseEntity.ok(), service.modificar(id, patch, ifMatch));
+        return withETag(ResponseEntity.ok(), service.modificar(id, patch.body(), ifMatch));
     }
 
     @DeleteMapping("/{id}")

@@ -53,6 +53,13 @@ public record ActivoRequest(
         ObjectNode especificaciones,
         Integer version) {
 
+    /** Without values of especificaciones or notas: request objects may end up in debug logs. */
+    @Override
+    public String toString() {
+        return "ActivoRequest[categoriaId=" + categoriaId + ", numeroSerie=" + numeroSerie + ", especificaciones="
+                + (especificaciones == null ? "null" : especificaciones.propertyNames()) + ", version=" + version + "]";
+    }
+
     static ActivoRequest of(Activo activo) {
         return new ActivoRequest(
                 activo.categoriaId(),

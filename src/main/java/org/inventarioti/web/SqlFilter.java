@@ -47,7 +47,7 @@ public final class SqlFilter {
                 + "%";
     }
 
-    String where() {
+    public String where() {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
@@ -57,7 +57,7 @@ public final class SqlFilter {
         return " WHERE " + String.join(" AND ", all);
     }
 
-    Map<String, Object> params() {
+    public Map<String, Object> params() {
         return params;
     }
 }

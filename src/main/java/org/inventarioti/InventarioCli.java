@@ -2,6 +2,7 @@ package org.inventarioti;
 
 import java.lang.reflect.Constructor;
 import org.inventarioti.config.CliContext;
+import org.inventarioti.demo.DemoDataCommand;
 import org.inventarioti.ops.VersionCommand;
 import org.inventarioti.usuarios.UsuariosCommand;
 import picocli.CommandLine;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "Inventario-TI: IT inventory and maintenance. Without a command, runs the server.",
-        subcommands = {CommandLine.HelpCommand.class, VersionCommand.class, UsuariosCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, VersionCommand.class, UsuariosCommand.class, DemoDataCommand.class
+        })
 public class InventarioCli {
 
     static boolean isCommand(String[] args) {

@@ -141,14 +141,14 @@ public class CategoriaService {
     }
 
     private NoConformes noConformes(Categoria categoria) {
-        List<NoConformes.Activo> listed = new ArrayList<>();
+        List<NoConformes.ActivoNoConforme> listed = new ArrayList<>();
         AtomicLong total = new AtomicLong();
         repository.recorrerActivos(categoria.id(), activo -> {
             List<FieldError> errors = esquemas.validar(categoria, activo.especificaciones());
             if (!errors.isEmpty()) {
                 total.incrementAndGet();
                 if (listed.size() < NoConformes.MAX_LISTED) {
-                    listed.add(new NoConformes.Activo(activo.id(), activo.codigo(), errors));
+                    listed.add(new NoConformes.ActivoNoConforme(activo.id(), activo.codigo(), errors));
                 }
             }
         });

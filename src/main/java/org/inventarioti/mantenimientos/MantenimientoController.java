@@ -1,7 +1,10 @@
 package org.inventarioti.mantenimientos;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import org.inventarioti.web.ListPage;
+import org.inventarioti.web.ListQueryDoc;
 import org.inventarioti.web.Versions;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -21,6 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Maintenance records: LECTOR reads, TECNICO writes, ADMIN deletes (see SecurityConfiguration). */
 @RestController
+@Tag(name = "mantenimientos")
 class MantenimientoController {
 
     private static final String BASE = "/api/mantenimientos";
@@ -31,27 +35,53 @@ class MantenimientoController {
         this.service = service;
     }
 
+    @Operation(summary = "List maintenance records")
+    @ListQueryDoc(
+            filters = {
+                "activo_id: of one asset",
+                "tipo: preventivo, correctivo, emergencia (repeatable)",
+                "estado: programado, en_progreso, completado, cancelado (repeatable)",
+                "tecnico_id: assigned user",
+                "desde: scheduled on or after (YYYY-MM-DD)",
+                "hasta: scheduled on or before (YYYY-MM-DD)",
+                "pendientes_hasta: due: open (programado, en_progreso) and scheduled on or before (YYYY-MM-DD)",
+                "vencidos: true = overdue (open and scheduled before today); false = not overdue"
+            },
+            sorts = {"fecha_programada", "estado", "tipo", "titulo", "created_at", "id"},
+            defaultSort = "fecha_programada,desc")
     @GetMapping(path = BASE, produces = MediaType.APPLICATION_JSON_VALUE)
     ListPage<Mantenimiento> listar(@RequestParam MultiValueMap<String, String> query) {
         return service.listar(query);
     }
 
+    @Operation(summary = "Maintenance history of an asset")
+    @ListQueryDoc(
+            filters = {"tipo", "estado", "tecnico_id", "desde", "hasta", "pendientes_hasta", "vencidos"},
+            sorts = {"fecha_programada", "estado", "tipo", "titulo", "created_at", "id"},
+            defaultSort = "fecha_programada,desc")
     @GetMapping(path = "/api/activos/{activoId}/mantenimientos", produces = MediaType.APPLICATION_JSON_VALUE)
     ListPage<Mantenimiento> deActivo(@PathVariable long activoId, @RequestParam MultiValueMap<String, String> query) {
         return service.deActivo(activoId, query);
     }
 
+    @Operation(summary = "Get a maintenance record")
     @GetMapping(path = BASE + "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Mantenimiento> buscar(@PathVariable long id) {
         return withETag(ResponseEntity.ok(), service.buscar(id));
     }
 
+    @Operation(
+            summary = "Record a maintenance",
+            description = "en_progreso puts the asset En mantenimiento (unless Dado de baja).")
     @PostMapping(path = BASE, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Mantenimiento> crear(@RequestBody MantenimientoRequest request) {
         Mantenimiento created = service.crear(request);
         return withETag(ResponseEntity.created(URI.create(BASE + "/" + created.id())), created);
     }
 
+    @Operation(
+            summary = "Replace a maintenance record",
+            description = "Needs the version. completado sets fecha_completado.")
     @PutMapping(
             path = BASE + "/{id}",
             consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -63,6 +93,7 @@ class MantenimientoController {
         return withETag(ResponseEntity.ok(), service.reemplazar(id, request, ifMatch));
     }
 
+    @Operation(summary = "Change some fields of a maintenance record (JSON Merge Patch)")
     @PatchMapping(
             path = BASE + "/{id}",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"},
@@ -74,6 +105,7 @@ class MantenimientoController {
         return withETag(ResponseEntity.ok(), service.modificar(id, patch, ifMatch));
     }
 
+    @Operation(summary = "Delete a maintenance record (ADMIN)")
     @DeleteMapping(BASE + "/{id}")
     ResponseEntity<Void> eliminar(
             @PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {

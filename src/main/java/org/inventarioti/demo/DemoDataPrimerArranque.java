@@ -5,21 +5,20 @@ import org.inventarioti.config.EmbeddedPostgresServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.core.annotation.Order;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 
 /**
  * The start-up switch for a first look at the product: with {@code INVENTARIO_DEMO_DATA=N}, the
  * first start on an embedded database with no assets adds N demo assets. Never on an external
- * database, never when there is any asset.
+ * database, never when there is any asset. It runs once the start-up runners are done (the first
+ * administrator exists by then) and before the server reports itself ready.
  */
 @Component
 @ConditionalOnWebApplication
-@Order(100)
-class DemoDataPrimerArranque implements ApplicationRunner {
+class DemoDataPrimerArranque implements ApplicationListener<ApplicationReadyEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataPrimerArranque.class);
 
@@ -35,7 +34,7 @@ class DemoDataPrimerArranque implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void onApplicationEvent(ApplicationReadyEvent event) {
         if (properties.firstRun() == 0) {
             return;
         }

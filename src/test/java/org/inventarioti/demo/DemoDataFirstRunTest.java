@@ -35,6 +35,12 @@ class DemoDataFirstRunTest {
     void onlyTheFirstStartOfAnEmptyEmbeddedDatabaseGetsDemoData(@TempDir Path dataDir) {
         try (var app = start(dataDir, 30)) {
             assertThat(activos(app)).isEqualTo(30);
+            assertThat(app.getBean(JdbcClient.class)
+                            .sql("SELECT count(*) FROM usuarios WHERE rol = 'ADMIN' AND NOT demo")
+                            .query(Long.class)
+                            .single())
+                    .as("the first administrator was still created")
+                    .isEqualTo(1);
         }
         try (var app = start(dataDir, 30)) {
             assertThat(activos(app)).as("not added again").isEqualTo(30);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.inventarioti.web.CountCache;
 import org.inventarioti.web.ListPage;
 import org.inventarioti.web.ListParams;
 import org.inventarioti.web.Listing;
@@ -30,6 +31,7 @@ class ActivoRepository {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Listing listing;
+    private final CountCache totals = new CountCache(5000, java.time.Duration.ofMinutes(1));
 
     ActivoRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
@@ -37,8 +39,13 @@ class ActivoRepository {
         this.listing = new Listing(jdbc, SELECT, "FROM activos a", "a.id");
     }
 
+    /** Call in a REPEATABLE READ transaction: the version and the list must share one snapshot. */
     ListPage<Activo> listar(SqlFilter filter, Sort sort, ListParams params) {
-        return listing.run(filter, sort, params, this::map);
+        Long version = jdbc.sql("SELECT n FROM ops_activos_version")
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+        return listing.run(filter, sort, params, this::map, totals, version);
     }
 
     Optional<Activo> findById(long id) {

@@ -19,6 +19,7 @@ import org.inventarioti.web.MergePatch;
 import org.inventarioti.web.Versions;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -56,8 +57,11 @@ public class ActivoService {
         this.reglas = new ReglasEspecificaciones(json);
     }
 
-    /** The asset list: filters, free text, spec.* filters, sort, page or keyset cursor (see ActivoConsulta). */
-    @Transactional(readOnly = true)
+    /**
+     * The asset list: filters, free text, spec.* filters, sort, page or keyset cursor (see
+     * ActivoConsulta). One snapshot for the page and its (cached) total.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ListPage<Activo> listar(Map<String, List<String>> query) {
         ListParams params = ActivoConsulta.params(query);
         var sort = ActivoConsulta.SORTS.parse(params.sort(), ActivoConsulta.DEFAULT_SORT);

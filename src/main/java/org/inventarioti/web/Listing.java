@@ -21,6 +21,16 @@ public record Listing(JdbcClient jdbc, String select, String countFrom, String i
     private static final String SORT_VALUE = "sort_value__";
 
     public <T> ListPage<T> run(SqlFilter filter, Sort sort, ListParams params, RowMapper<T> mapper) {
+        return run(filter, sort, params, mapper, null, null);
+    }
+
+    /**
+     * As {@link #run(SqlFilter, Sort, ListParams, RowMapper)}, taking the total from {@code cache}
+     * when it was counted under the same {@code version} of the table (read in this transaction's
+     * snapshot, so the caller's transaction must be REPEATABLE READ).
+     */
+    public <T> ListPage<T> run(
+            SqlFilter filter, Sort sort, ListParams params, RowMapper<T> mapper, CountCache cache, Long version) {
         int size = params.size();
         Map<String, Object> values = new HashMap<>(filter.params());
         String where;
@@ -52,12 +62,17 @@ public record Listing(JdbcClient jdbc, String select, String countFrom, String i
             Row<T> last = shown.get(shown.size() - 1);
             next = new Cursor(sort.token(), last.id(), last.sortValue()).encode();
         }
-        long total = page != null && page == 1 && !more
-                ? shown.size()
-                : jdbc.sql("SELECT count(*) " + countFrom + filter.where())
-                        .params(filter.params())
-                        .query(Long.class)
-                        .single();
+        String countSql = "SELECT count(*) " + countFrom + filter.where();
+        java.util.function.Supplier<Long> count = () ->
+                jdbc.sql(countSql).params(filter.params()).query(Long.class).single();
+        long total;
+        if (page != null && page == 1 && !more) {
+            total = shown.size();
+        } else if (cache != null && version != null) {
+            total = cache.total(countSql, filter.params(), version, count);
+        } else {
+            total = count.get();
+        }
         List<T> items = new ArrayList<>(shown.size());
         shown.forEach(row -> items.add(row.item()));
         return new ListPage<>(items, total, page, size, next);

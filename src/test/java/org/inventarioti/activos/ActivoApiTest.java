@@ -189,4 +189,25 @@ class ActivoApiTest {
         assertThat(Api.body(history)).doesNotContain("direccion_cliente").doesNotContain("request_id");
         assertThat(tecnico.get("/api/activos/987654321/historial")).hasStatus(404);
     }
+
+    @Test
+    void cachedTotalsFollowEveryWriteAppOrNot() {
+        String area = Api.unique("Totales");
+        String list = "/api/activos?size=1&area=" + area;
+        for (int i = 0; i < 2; i++) {
+            tecnico.post(
+                    "/api/activos", Activos.laptop(laptop, Api.unique("CNT")).replace("Finanzas", area));
+        }
+        assertThat((Integer) Api.read(tecnico.get(list), "$.total")).isEqualTo(2);
+        assertThat((Integer) Api.read(tecnico.get(list), "$.total")).isEqualTo(2);
+        long third = Api.id(tecnico.post(
+                "/api/activos", Activos.laptop(laptop, Api.unique("CNT")).replace("Finanzas", area)));
+        assertThat((Integer) Api.read(tecnico.get(list), "$.total")).isEqualTo(3);
+        jdbc.sql("UPDATE activos SET area = 'otra' WHERE id = ?").param(third).update();
+        assertThat((Integer) Api.read(tecnico.get(list), "$.total"))
+                .as("a write outside the API")
+                .isEqualTo(2);
+        admin.delete("/api/activos/" + Api.read(tecnico.get(list), "$.items[0].id"));
+        assertThat((Integer) Api.read(tecnico.get(list), "$.total")).isEqualTo(1);
+    }
 }

@@ -47,6 +47,14 @@ public final class SqlFilter {
                 + "%";
     }
 
+    /** The same parameters without conditions: for a query whose conditions sit in a subquery. */
+    SqlFilter withoutConditions() {
+        SqlFilter copy = new SqlFilter();
+        copy.params.putAll(params);
+        copy.next = next;
+        return copy;
+    }
+
     public String where() {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }

@@ -2,6 +2,7 @@ package org.inventarioti;
 
 import java.lang.reflect.Constructor;
 import org.inventarioti.config.CliContext;
+import org.inventarioti.demo.DemoDataCommand;
 import org.inventarioti.ops.VersionCommand;
 import org.inventarioti.ops.cli.BackupCommand;
 import org.inventarioti.ops.cli.RestoreCommand;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Command;
             BackupCommand.class,
             VerifyCommand.class,
             RestoreCommand.class,
-            SmokeCommand.class
+            SmokeCommand.class,
+            DemoDataCommand.class
         })
 public class InventarioCli {
 

@@ -41,7 +41,9 @@ class ActivoRepository {
 
     /** Call in a REPEATABLE READ transaction: the version and the list must share one snapshot. */
     ListPage<Activo> listar(SqlFilter filter, Sort sort, ListParams params) {
-        Long version = jdbc.sql("SELECT n FROM ops_activos_version")
+        // The table's oid joins the change counter: a restore swaps in new tables (new oids) whose
+        // carried-over counter may repeat a value already cached for the old data.
+        Long version = jdbc.sql("SELECT n + ('activos'::regclass::oid::bigint << 40) FROM ops_activos_version")
                 .query(Long.class)
                 .optional()
                 .orElse(null);

@@ -67,6 +67,24 @@ public final class OpsFixtures {
         return hashes;
     }
 
+    /** Rows in the tables a backup archives (migrations may have seeded some). */
+    public static long archivedRows(Connection connection) throws SQLException {
+        long total = 0;
+        for (var table : org.inventarioti.ops.archive.Catalog.archivedTables(connection, "public")) {
+            total += scalar(connection, "SELECT count(*) FROM " + table.name());
+        }
+        return total;
+    }
+
+    public static String schemaVersion(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement();
+                var rs = statement.executeQuery(
+                        "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank DESC LIMIT 1")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     public static long scalar(Connection connection, String sql) throws SQLException {
         try (var statement = connection.createStatement();
                 var rs = statement.executeQuery(sql)) {

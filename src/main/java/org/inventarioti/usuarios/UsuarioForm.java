@@ -13,7 +13,7 @@ record UsuarioForm(
         @NotBlank @Size(max = 200) String nombre,
         @Email @Size(max = 254) String email,
         @NotNull Rol rol,
-        boolean enabled,
+        Boolean enabled,
         @Size(max = 72) String password) {
 
     static UsuarioForm nuevo() {

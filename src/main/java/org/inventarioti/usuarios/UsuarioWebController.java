@@ -96,7 +96,9 @@ class UsuarioWebController {
         UsuarioView usuario = service.buscar(id);
         if (!result.hasFieldErrors("nombre") && !result.hasFieldErrors("rol")) {
             try {
-                service.actualizar(id, new ActualizarUsuarioRequest(form.nombre(), form.rol(), form.enabled()));
+                service.actualizar(
+                        id,
+                        new ActualizarUsuarioRequest(form.nombre(), form.rol(), Boolean.TRUE.equals(form.enabled())));
                 redirect.addFlashAttribute("aviso", "usuarios.guardado");
                 return "redirect:/usuarios";
             } catch (ApiException e) {

@@ -19,6 +19,22 @@ record Panel(
         List<GarantiaPorVencer> garantias,
         List<Cambio> cambiosRecientes) {
 
+    Panel conCambios(List<Cambio> cambios) {
+        return new Panel(
+                totalActivos,
+                valorTotal,
+                porEstado,
+                porCategoria,
+                porArea,
+                mantenimientosSemana,
+                mantenimientosVencidos,
+                proximosMantenimientos,
+                mantenimientosAtrasados,
+                garantiasPorVencer,
+                garantias,
+                cambios);
+    }
+
     record MantenimientoPendiente(
             long id,
             String titulo,

@@ -126,7 +126,8 @@ class ReporteConsultas {
     long contarGarantias(LocalDate hoy, LocalDate limite) {
         return jdbc.sql("""
                         SELECT count(*) FROM activos
-                        WHERE garantia_hasta BETWEEN :hoy AND :limite AND estado <> 'Dado de baja'""")
+                        WHERE coalesce(garantia_hasta, '-infinity'::date) BETWEEN :hoy AND :limite
+                          AND estado <> 'Dado de baja'""")
                 .param("hoy", hoy)
                 .param("limite", limite)
                 .query(Long.class)
@@ -136,8 +137,9 @@ class ReporteConsultas {
     List<Panel.GarantiaPorVencer> garantias(LocalDate hoy, LocalDate limite, int cuantas) {
         return jdbc.sql("""
                         SELECT codigo, nombre, garantia_hasta FROM activos
-                        WHERE garantia_hasta BETWEEN :hoy AND :limite AND estado <> 'Dado de baja'
-                        ORDER BY garantia_hasta, id
+                        WHERE coalesce(garantia_hasta, '-infinity'::date) BETWEEN :hoy AND :limite
+                          AND estado <> 'Dado de baja'
+                        ORDER BY coalesce(garantia_hasta, '-infinity'::date), id
                         LIMIT :cuantas""")
                 .param("hoy", hoy)
                 .param("limite", limite)

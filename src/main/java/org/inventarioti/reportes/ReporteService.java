@@ -21,17 +21,24 @@ public class ReporteService {
     static final int FETCH = 1000;
 
     private final ReporteConsultas consultas;
+    private final PanelCache cache;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    ReporteService(ReporteConsultas consultas, JdbcClient jdbc, Clock clock) {
+    ReporteService(ReporteConsultas consultas, PanelCache cache, JdbcClient jdbc, Clock clock) {
         this.consultas = consultas;
+        this.cache = cache;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
+    /** The dashboard: figures from {@link PanelCache}, recent changes read live. */
     @Transactional(readOnly = true)
     Panel panel() {
+        return cache.obtener(this::leerPanel).conCambios(consultas.cambiosRecientes(LISTA_PANEL));
+    }
+
+    private Panel leerPanel() {
         LocalDate hoy = LocalDate.now(clock);
         LocalDate finSemana = hoy.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
         Map<String, Resumen> resumenes = consultas.resumenes(FiltroReporte.ninguno());
@@ -50,7 +57,7 @@ public class ReporteService {
                 consultas.mantenimientos(LocalDate.of(1, 1, 1), hoy.minusDays(1), LISTA_PANEL),
                 consultas.contarGarantias(hoy, limiteGarantia),
                 consultas.garantias(hoy, limiteGarantia, LISTA_PANEL),
-                consultas.cambiosRecientes(LISTA_PANEL));
+                List.of());
     }
 
     /** Counts and values along {@code dimension} (estado, categoria or area). */

@@ -202,6 +202,8 @@ class NavegadorTest {
             nav.ir("/usuarios/nuevo");
             assertThat(texto(nav, "error-estado")).isEqualTo("Error 403");
             assertThat(texto(nav, "error-texto")).startsWith("No tiene permiso");
+            assertThat(nav.driver().findElement(By.id("contenido")).getText())
+                    .containsPattern("Referencia de la petición: [0-9a-f-]{36}");
             nav.captura("06-lector-sin-permiso");
         }
     }

@@ -107,7 +107,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/error", WebLogin.LOGIN, "/favicon.ico")
                         .permitAll()
-                        .requestMatchers("/css/**", "/js/**", "/img/**", "/vendor/**", "/webjars/**")
+                        .requestMatchers("/recursos/**", "/webjars/**")
                         .permitAll()
                         .requestMatchers("/usuarios/**", "/auditoria/**")
                         .hasRole("ADMIN")

@@ -170,13 +170,13 @@ class EtiquetaControllerTest {
                     .hasStatusOk()
                     .bodyText()
                     .contains(
-                            "data-decodificador=\"/vendor/jsqr/jsQR.js\"",
+                            "data-decodificador=\"/recursos/vendor/jsqr/jsQR.js\"",
                             "id=\"codigo-manual\"",
-                            "/js/escaner.js",
+                            "/recursos/js/escaner.js",
                             "No se concedió el permiso de la cámara.");
         }
-        assertThat(mvc.get().uri("/vendor/jsqr/jsQR.js")).hasStatusOk();
-        assertThat(mvc.get().uri("/js/escaner.js")).hasStatusOk();
+        assertThat(mvc.get().uri("/recursos/vendor/jsqr/jsQR.js")).hasStatusOk();
+        assertThat(mvc.get().uri("/recursos/js/escaner.js")).hasStatusOk();
     }
 
     @Test

@@ -43,7 +43,7 @@ class PanelControllerTest {
                             "id=\"grafico-categoria\"",
                             "data-graficos=",
                             "/webjars/chart.js/4.5.1/dist/chart.umd.min.js",
-                            "/js/panel.js");
+                            "/recursos/js/panel.js");
         }
     }
 

@@ -183,7 +183,7 @@ class LoginWebTest {
                 .bodyJson()
                 .extractingPath("$.status")
                 .isEqualTo(401);
-        assertThat(mvc.get().uri("/css/app.css")).hasStatusOk();
+        assertThat(mvc.get().uri("/recursos/css/app.css")).hasStatusOk();
         assertThat(mvc.get().uri("/webjars/htmx.org/dist/htmx.min.js")).hasStatusOk();
         assertThat(mvc.get().uri("/webjars/bootstrap/css/bootstrap.min.css")).hasStatusOk();
         assertThat(mvc.get().uri("/webjars/chart.js/dist/chart.umd.min.js")).hasStatusOk();

@@ -2,7 +2,12 @@ package org.inventarioti;
 
 import java.lang.reflect.Constructor;
 import org.inventarioti.config.CliContext;
+import org.inventarioti.demo.DemoDataCommand;
 import org.inventarioti.ops.VersionCommand;
+import org.inventarioti.ops.cli.BackupCommand;
+import org.inventarioti.ops.cli.RestoreCommand;
+import org.inventarioti.ops.cli.SmokeCommand;
+import org.inventarioti.ops.cli.VerifyCommand;
 import org.inventarioti.usuarios.UsuariosCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +18,16 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "Inventario-TI: IT inventory and maintenance. Without a command, runs the server.",
-        subcommands = {CommandLine.HelpCommand.class, VersionCommand.class, UsuariosCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            VersionCommand.class,
+            UsuariosCommand.class,
+            BackupCommand.class,
+            VerifyCommand.class,
+            RestoreCommand.class,
+            SmokeCommand.class,
+            DemoDataCommand.class
+        })
 public class InventarioCli {
 
     static boolean isCommand(String[] args) {
@@ -21,14 +35,23 @@ public class InventarioCli {
     }
 
     public static int run(String[] args) {
+        quietLibraries();
         try (CliContext context = new CliContext(InventarioApplication.class)) {
             return commandLine(context).execute(args);
+        }
+    }
+
+    /** Commands print their own lines; library INFO logging (Flyway, the embedded server) is noise there. */
+    private static void quietLibraries() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+            logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
         }
     }
 
     public static CommandLine commandLine(CliContext context) {
         CommandLine commandLine = new CommandLine(new InventarioCli(), new Factory(context));
         commandLine.setExecutionExceptionHandler(new CliErrors());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;
     }
 

@@ -1,9 +1,12 @@
 package org.inventarioti.auditoria;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.inventarioti.web.ListPage;
 import org.inventarioti.web.RequestIdFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -28,10 +31,46 @@ public class AuditoriaService {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final AuditoriaConsulta consulta;
 
-    AuditoriaService(JdbcClient jdbc, JsonMapper json) {
+    AuditoriaService(JdbcClient jdbc, JsonMapper json, AuditoriaConsulta consulta) {
         this.jdbc = jdbc;
         this.json = json;
+        this.consulta = consulta;
+    }
+
+    /** One audit row as administrators read it. */
+    public record Entrada(
+            long id,
+            OffsetDateTime ocurridoEn,
+            Long actorId,
+            String actorEmail,
+            String accion,
+            String entidad,
+            String entidadId,
+            JsonNode antes,
+            JsonNode despues,
+            String requestId,
+            String direccionCliente) {}
+
+    /** One change of an entity as its history shows it (without request id and client address). */
+    public record Cambio(
+            long id, OffsetDateTime ocurridoEn, String actorEmail, String accion, JsonNode antes, JsonNode despues) {}
+
+    /**
+     * The audit trail (ADMIN): filters {@code entidad, entidad_id, actor} (email), {@code actor_id,
+     * accion, desde, hasta} (date or timestamp, {@code hasta} exclusive); newest first.
+     */
+    @Transactional(readOnly = true)
+    public ListPage<Entrada> consultar(Map<String, List<String>> query) {
+        return consulta.consultar(query);
+    }
+
+    /** The changes of one entity, newest first (paged like every list). */
+    @Transactional(readOnly = true)
+    public ListPage<Cambio> historial(String entidad, Object entidadId, Map<String, List<String>> query) {
+        return consulta.historial(entidad, entidadId, query)
+                .map(e -> new Cambio(e.id(), e.ocurridoEn(), e.actorEmail(), e.accion(), e.antes(), e.despues()));
     }
 
     /** An event about an entity with no before/after, e.g. a login. */
@@ -96,7 +135,8 @@ public class AuditoriaService {
                 .update();
     }
 
-    static String currentActor() {
+    /** The user behind the current request (or "cli:<os user>" for the command line). */
+    public static String currentActor() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null
                 && authentication.isAuthenticated()

@@ -1,0 +1,188 @@
+package org.inventarioti.activos;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.inventarioti.web.CountCache;
+import org.inventarioti.web.ListPage;
+import org.inventarioti.web.ListParams;
+import org.inventarioti.web.Listing;
+import org.inventarioti.web.Sort;
+import org.inventarioti.web.SqlFilter;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class ActivoRepository {
+
+    static final String SELECT = """
+            SELECT a.id, a.codigo, a.categoria_id, c.nombre AS categoria, a.nombre, a.marca, a.modelo,
+                   a.numero_serie, a.estado, a.area, a.ubicacion, a.proveedor, a.fecha_compra, a.garantia_hasta,
+                   a.precio, a.moneda, a.responsable, a.notas, a.bitlocker, a.especificaciones::text AS especificaciones,
+                   a.version, a.created_at, a.created_by, a.updated_at, a.updated_by
+            FROM activos a JOIN categorias c ON c.id = a.categoria_id""";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Listing listing;
+    private final CountCache totals = new CountCache(5000, java.time.Duration.ofMinutes(1));
+
+    ActivoRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.listing = new Listing(jdbc, SELECT, "FROM activos a", "a.id");
+    }
+
+    /** Call in a REPEATABLE READ transaction: the version and the list must share one snapshot. */
+    ListPage<Activo> listar(SqlFilter filter, Sort sort, ListParams params) {
+        Long version = jdbc.sql("SELECT n FROM ops_activos_version")
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+        return listing.run(filter, sort, params, this::map, totals, version);
+    }
+
+    Optional<Activo> findById(long id) {
+        return jdbc.sql(SELECT + " WHERE a.id = ?").param(id).query(this::map).optional();
+    }
+
+    Optional<Activo> findByCodigo(String codigo) {
+        return jdbc.sql(SELECT + " WHERE a.codigo = ?")
+                .param(codigo)
+                .query(this::map)
+                .optional();
+    }
+
+    boolean exists(long id) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM activos WHERE id = ?)")
+                .param(id)
+                .query(Boolean.class)
+                .single();
+    }
+
+    long insert(ActivoRequest a, String actor) {
+        return jdbc.sql("""
+                        INSERT INTO activos (categoria_id, nombre, marca, modelo, numero_serie, estado, area, ubicacion,
+                                             proveedor, fecha_compra, garantia_hasta, precio, moneda, responsable, notas,
+                                             bitlocker, especificaciones, created_by, updated_by)
+                        VALUES (:categoriaId, :nombre, :marca, :modelo, :numeroSerie, :estado, :area, :ubicacion,
+                                :proveedor, :fechaCompra, :garantiaHasta, :precio, :moneda, :responsable, :notas,
+                                :bitlocker, CAST(:especificaciones AS jsonb), :actor, :actor)
+                        RETURNING id""").params(params(a, actor)).query(Long.class).single();
+    }
+
+    /** Replaces the asset when it is still at {@code version}; false when it is not (or is gone). */
+    boolean update(long id, int version, ActivoRequest a, String actor) {
+        Map<String, Object> params = params(a, actor);
+        params.put("id", id);
+        params.put("version", version);
+        return jdbc.sql("""
+                                UPDATE activos SET categoria_id = :categoriaId, nombre = :nombre, marca = :marca,
+                                       modelo = :modelo, numero_serie = :numeroSerie, estado = :estado, area = :area,
+                                       ubicacion = :ubicacion, proveedor = :proveedor, fecha_compra = :fechaCompra,
+                                       garantia_hasta = :garantiaHasta, precio = :precio, moneda = :moneda,
+                                       responsable = :responsable, notas = :notas, bitlocker = :bitlocker,
+                                       especificaciones = CAST(:especificaciones AS jsonb), version = version + 1,
+                                       updated_at = now(), updated_by = :actor
+                                WHERE id = :id AND version = :version""").params(params).update() == 1;
+    }
+
+    void updateEstado(long id, String estado, String actor) {
+        jdbc.sql("""
+                        UPDATE activos SET estado = ?, version = version + 1, updated_at = now(), updated_by = ?
+                        WHERE id = ?""").params(estado, actor, id).update();
+    }
+
+    boolean delete(long id, Integer version) {
+        if (version == null) {
+            return jdbc.sql("DELETE FROM activos WHERE id = ?").param(id).update() == 1;
+        }
+        return jdbc.sql("DELETE FROM activos WHERE id = ? AND version = ?")
+                        .params(id, version)
+                        .update()
+                == 1;
+    }
+
+    /** Locks the asset's row for the rest of the transaction. */
+    Optional<Activo> lock(long id) {
+        return jdbc.sql(SELECT + " WHERE a.id = ? FOR UPDATE OF a")
+                .param(id)
+                .query(this::map)
+                .optional();
+    }
+
+    /** The id of a maintenance of this asset that is in progress, if any. */
+    Optional<Long> mantenimientoEnProgreso(long activoId) {
+        return jdbc.sql(
+                        "SELECT id FROM mantenimientos WHERE activo_id = ? AND estado = 'en_progreso' ORDER BY id LIMIT 1")
+                .param(activoId)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** The asset's maintenance records as stored, for the audit trail of a deletion. */
+    List<Map.Entry<Long, JsonNode>> mantenimientos(long activoId) {
+        return jdbc.sql("SELECT id, to_jsonb(m)::text FROM mantenimientos m WHERE activo_id = ? ORDER BY id")
+                .param(activoId)
+                .query((rs, n) -> Map.entry(rs.getLong(1), json.readTree(rs.getString(2))))
+                .list();
+    }
+
+    private Map<String, Object> params(ActivoRequest a, String actor) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("categoriaId", a.categoriaId());
+        params.put("nombre", a.nombre());
+        params.put("marca", a.marca());
+        params.put("modelo", a.modelo());
+        params.put("numeroSerie", a.numeroSerie());
+        params.put("estado", a.estado());
+        params.put("area", a.area());
+        params.put("ubicacion", a.ubicacion());
+        params.put("proveedor", a.proveedor());
+        params.put("fechaCompra", a.fechaCompra());
+        params.put("garantiaHasta", a.garantiaHasta());
+        params.put("precio", a.precio());
+        params.put("moneda", a.moneda());
+        params.put("responsable", a.responsable());
+        params.put("notas", a.notas());
+        params.put("bitlocker", a.bitlocker());
+        params.put("especificaciones", json.writeValueAsString(a.especificaciones()));
+        params.put("actor", actor);
+        return params;
+    }
+
+    Activo map(ResultSet rs, int row) throws SQLException {
+        return new Activo(
+                rs.getLong("id"),
+                rs.getString("codigo"),
+                rs.getLong("categoria_id"),
+                rs.getString("categoria"),
+                rs.getString("nombre"),
+                rs.getString("marca"),
+                rs.getString("modelo"),
+                rs.getString("numero_serie"),
+                rs.getString("estado"),
+                rs.getString("area"),
+                rs.getString("ubicacion"),
+                rs.getString("proveedor"),
+                rs.getObject("fecha_compra", java.time.LocalDate.class),
+                rs.getObject("garantia_hasta", java.time.LocalDate.class),
+                rs.getBigDecimal("precio"),
+                rs.getString("moneda"),
+                rs.getString("responsable"),
+                rs.getString("notas"),
+                rs.getString("bitlocker"),
+                json.readTree(rs.getString("especificaciones")),
+                rs.getInt("version"),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getString("created_by"),
+                rs.getObject("updated_at", OffsetDateTime.class),
+                rs.getString("updated_by"));
+    }
+}

@@ -1,0 +1,290 @@
+package org.inventarioti.activos;
+
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.inventarioti.auditoria.AuditoriaService;
+import org.inventarioti.categorias.Categoria;
+import org.inventarioti.categorias.CategoriaService;
+import org.inventarioti.categorias.ClavesEspecificacion;
+import org.inventarioti.web.ApiException;
+import org.inventarioti.web.ApiException.FieldError;
+import org.inventarioti.web.Checks;
+import org.inventarioti.web.ListPage;
+import org.inventarioti.web.ListParams;
+import org.inventarioti.web.MergePatch;
+import org.inventarioti.web.Versions;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The inventory of assets. Every change names the version it is based on and is refused (409,
+ * with the current state) when someone else changed the asset first, so no update is ever lost.
+ * Every change is audited in the same transaction.
+ */
+@Service
+public class ActivoService {
+
+    public static final String ENTIDAD = "activo";
+
+    private final ActivoRepository repository;
+    private final CategoriaService categorias;
+    private final AuditoriaService auditoria;
+    private final Validator validator;
+    private final JsonMapper json;
+    private final ReglasEspecificaciones reglas;
+
+    ActivoService(
+            ActivoRepository repository,
+            CategoriaService categorias,
+            AuditoriaService auditoria,
+            Validator validator,
+            JsonMapper json) {
+        this.repository = repository;
+        this.categorias = categorias;
+        this.auditoria = auditoria;
+        this.validator = validator;
+        this.json = json;
+        this.reglas = new ReglasEspecificaciones(json);
+    }
+
+    /**
+     * The asset list: filters, free text, spec.* filters, sort, page or keyset cursor (see
+     * ActivoConsulta). One snapshot for the page and its (cached) total.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public ListPage<Activo> listar(Map<String, List<String>> query) {
+        ListParams params = ActivoConsulta.params(query);
+        var sort = ActivoConsulta.SORTS.parse(params.sort(), ActivoConsulta.DEFAULT_SORT);
+        return repository.listar(ActivoConsulta.filter(params, json), sort, params);
+    }
+
+    @Transactional(readOnly = true)
+    public Activo buscar(long id) {
+        return repository.findById(id).orElseThrow(() -> ApiException.notFound("Activo", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Activo porCodigo(String codigo) {
+        return repository.findByCodigo(codigo).orElseThrow(() -> ApiException.notFound("Activo", codigo));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean existe(long id) {
+        return repository.exists(id);
+    }
+
+    @Transactional
+    public Activo crear(ActivoRequest request) {
+        ActivoRequest valid = validated(request, Optional.empty());
+        long id;
+        try {
+            id = repository.insert(valid, AuditoriaService.currentActor());
+        } catch (DuplicateKeyException e) {
+            throw duplicate(e);
+        }
+        Activo created = buscar(id);
+        auditoria.creado(ENTIDAD, id, created);
+        return created;
+    }
+
+    @Transactional
+    public Activo reemplazar(long id, ActivoRequest request, String ifMatch) {
+        int version = Versions.required(request.version(), ifMatch);
+        Activo before = current(id, version);
+        return save(before, version, validated(request, Optional.of(before)));
+    }
+
+    /** A partial update: a JSON Merge Patch (RFC 7396) of the asset; especificaciones merge key by key. */
+    @Transactional
+    public Activo modificar(long id, ObjectNode patch, String ifMatch) {
+        JsonNode sent = patch.get("version");
+        Integer bodyVersion = sent != null && sent.isInt() ? sent.intValue() : null;
+        if (sent != null && !sent.isNull() && bodyVersion == null) {
+            throw ApiException.badRequest("Field 'version' has the wrong type");
+        }
+        int version = Versions.required(bodyVersion, ifMatch);
+        Activo before = current(id, version);
+        ObjectNode merged = json.valueToTree(ActivoRequest.of(before));
+        for (Map.Entry<String, JsonNode> member : patch.properties()) {
+            JsonNode value = member.getValue();
+            if (member.getKey().equals("especificaciones")
+                    && value.isObject()
+                    && merged.get("especificaciones") instanceof ObjectNode specs) {
+                MergePatch.apply(specs, value, ClavesEspecificacion::normalizar);
+            } else {
+                merged.set(member.getKey(), value);
+            }
+        }
+        ActivoRequest request;
+        try {
+            request = json.treeToValue(merged, ActivoRequest.class);
+        } catch (JacksonException e) {
+            throw ApiException.badRequest(describe(e));
+        }
+        return save(before, version, validated(request, Optional.of(before)));
+    }
+
+    @Transactional
+    public void eliminar(long id, String ifMatch) {
+        Optional<Integer> version = Versions.ifMatch(ifMatch);
+        Activo before = version.isPresent() ? current(id, version.get()) : buscar(id);
+        for (var mantenimiento : repository.mantenimientos(id)) {
+            auditoria.eliminado("mantenimiento", mantenimiento.getKey(), mantenimiento.getValue());
+        }
+        if (!repository.delete(id, version.orElse(null))) {
+            throw stale(id, version.orElse(before.version()));
+        }
+        auditoria.eliminado(ENTIDAD, id, before);
+    }
+
+    /**
+     * The rule between maintenance and asset state: while a maintenance of the asset is in
+     * progress the asset is "En mantenimiento" (unless "Dado de baja"); when the last one leaves
+     * progress an asset still "En mantenimiento" is "Activo" again. Called by the maintenance
+     * feature in its transaction after every change.
+     */
+    @Transactional
+    public void mantenimientoCambiado(long activoId, boolean salioDeProgreso) {
+        Activo before = repository.lock(activoId).orElseThrow(() -> ApiException.notFound("Activo", activoId));
+        boolean enProgreso = repository.mantenimientoEnProgreso(activoId).isPresent();
+        String estado = null;
+        if (enProgreso
+                && !before.estado().equals(Activo.EN_MANTENIMIENTO)
+                && !before.estado().equals(Activo.DADO_DE_BAJA)) {
+            estado = Activo.EN_MANTENIMIENTO;
+        } else if (!enProgreso && salioDeProgreso && before.estado().equals(Activo.EN_MANTENIMIENTO)) {
+            estado = Activo.ACTIVO;
+        }
+        if (estado != null) {
+            repository.updateEstado(activoId, estado, AuditoriaService.currentActor());
+            auditoria.actualizado(ENTIDAD, activoId, before, buscar(activoId));
+        }
+    }
+
+    private Activo save(Activo before, int version, ActivoRequest valid) {
+        try {
+            if (!repository.update(before.id(), version, valid, AuditoriaService.currentActor())) {
+                throw stale(before.id(), version);
+            }
+        } catch (DuplicateKeyException e) {
+            throw duplicate(e);
+        }
+        Activo after = buscar(before.id());
+        auditoria.actualizado(ENTIDAD, before.id(), before, after);
+        return after;
+    }
+
+    private Activo current(long id, int version) {
+        Activo activo = buscar(id);
+        if (activo.version() != version) {
+            throw Versions.stale("Activo", id, version, activo, activo.version());
+        }
+        return activo;
+    }
+
+    private ApiException stale(long id, int version) {
+        Activo actual = buscar(id);
+        return Versions.stale("Activo", id, version, actual, actual.version());
+    }
+
+    /** Every rule of an asset, all errors at once; the especificaciones come back normalised. */
+    private ActivoRequest validated(ActivoRequest request, Optional<Activo> before) {
+        List<FieldError> errors = new ArrayList<>(Checks.violations(validator, request));
+        ReglasEspecificaciones.Resultado specs = reglas.aplicar(request.especificaciones());
+        errors.addAll(specs.errores());
+        textos(request, errors);
+        if (request.precio() != null && request.moneda() == null) {
+            errors.add(FieldError.of("moneda", "required when precio is given"));
+        }
+        if (request.fechaCompra() != null
+                && request.garantiaHasta() != null
+                && request.garantiaHasta().isBefore(request.fechaCompra())) {
+            errors.add(FieldError.of("garantia_hasta", "must not be before fecha_compra"));
+        }
+        ActivoRequest clean = request.limpio(specs.especificaciones());
+        if (request.categoriaId() != null) {
+            Optional<Categoria> categoria = categorias.encontrar(request.categoriaId());
+            if (categoria.isEmpty()) {
+                errors.add(FieldError.of("categoria_id", "category " + request.categoriaId() + " does not exist"));
+            } else if (specs.errores().isEmpty() && especificacionesCambian(before, clean)) {
+                errors.addAll(categorias.validarEspecificaciones(categoria.get(), clean.especificaciones()));
+            }
+        }
+        before.ifPresent(activo -> estadoConMantenimiento(activo, clean, errors));
+        Checks.orFail(errors);
+        return clean;
+    }
+
+    /** Assets keep especificaciones that a later schema change made non-conforming until they change them. */
+    private static boolean especificacionesCambian(Optional<Activo> before, ActivoRequest clean) {
+        return before.isEmpty()
+                || before.get().categoriaId() != clean.categoriaId()
+                || !Objects.equals(before.get().especificaciones(), clean.especificaciones());
+    }
+
+    private void estadoConMantenimiento(Activo before, ActivoRequest clean, List<FieldError> errors) {
+        if (clean.estado().equals(Activo.EN_MANTENIMIENTO) || clean.estado().equals(Activo.DADO_DE_BAJA)) {
+            return;
+        }
+        repository
+                .mantenimientoEnProgreso(before.id())
+                .ifPresent(m -> errors.add(FieldError.of(
+                        "estado",
+                        "maintenance " + m + " is in progress: the asset stays En mantenimiento until it is"
+                                + " completed or cancelled (or the asset is Dado de baja)")));
+    }
+
+    private static void textos(ActivoRequest r, List<FieldError> errors) {
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        texts.put("nombre", r.nombre());
+        texts.put("marca", r.marca());
+        texts.put("modelo", r.modelo());
+        texts.put("numero_serie", r.numeroSerie());
+        texts.put("area", r.area());
+        texts.put("ubicacion", r.ubicacion());
+        texts.put("proveedor", r.proveedor());
+        texts.put("responsable", r.responsable());
+        texts.put("notas", r.notas());
+        texts.forEach((field, text) -> {
+            if (text != null && text.indexOf('\u0000') >= 0) {
+                errors.add(FieldError.of(field, "must not contain NUL characters"));
+            }
+        });
+        if (ReglasEspecificaciones.pareceSecreto(r.notas())) {
+            errors.add(FieldError.of("notas", "looks like a recovery key or private key; keep it in a secret manager"));
+        }
+    }
+
+    private static ApiException duplicate(DuplicateKeyException e) {
+        String message = String.valueOf(e.getMostSpecificCause().getMessage());
+        if (message.contains("activos_numero_serie_key")) {
+            return ApiException.duplicate(
+                    "numero_serie",
+                    "An asset with this serial number already exists (case and surrounding spaces ignored)");
+        }
+        return ApiException.conflict("The change conflicts with an existing asset");
+    }
+
+    private static String describe(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            }
+        }
+        if (e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException) {
+            return "Unknown field '" + path + "'";
+        }
+        return path.isEmpty() ? "Malformed patch" : "Field '" + path + "' has the wrong type or format";
+    }
+}

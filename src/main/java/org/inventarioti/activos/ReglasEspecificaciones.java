@@ -1,0 +1,112 @@
+package org.inventarioti.activos;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.inventarioti.categorias.ClavesEspecificacion;
+import org.inventarioti.web.ApiException.FieldError;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The especificaciones rules of DESIGN §4 that hold for every category: keys normalised to
+ * snake_case at every depth, bounded sizes, and no secrets. A secret is refused by naming its key
+ * path only: the value is never copied into an error, a log line or the database.
+ */
+final class ReglasEspecificaciones {
+
+    static final int MAX_STRING = 1024;
+    static final int MAX_ITEMS = 200;
+    static final int MAX_BYTES = 16 * 1024;
+    static final int MAX_DEPTH = 10;
+
+    /** A BitLocker recovery password (eight groups of six digits) or a PEM private key. */
+    private static final Pattern SECRET_VALUE =
+            Pattern.compile("\\d{6}(-\\d{6}){7}|-----BEGIN [A-Z ]*PRIVATE KEY-----");
+
+    private final JsonMapper json;
+
+    ReglasEspecificaciones(JsonMapper json) {
+        this.json = json;
+    }
+
+    record Resultado(ObjectNode especificaciones, List<FieldError> errores) {}
+
+    Resultado aplicar(ObjectNode input) {
+        List<FieldError> errors = new ArrayList<>();
+        if (input == null) {
+            return new Resultado(json.createObjectNode(), errors);
+        }
+        ObjectNode normalized = object(input, "especificaciones", 1, errors);
+        if (errors.isEmpty()
+                && json.writeValueAsString(normalized).getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            errors.add(FieldError.of("especificaciones", "must not be larger than 16 KiB"));
+        }
+        return new Resultado(normalized, errors);
+    }
+
+    /** Whether a free text (notas) holds something that looks like a recovery key or private key. */
+    static boolean pareceSecreto(String text) {
+        return text != null && SECRET_VALUE.matcher(text).find();
+    }
+
+    private ObjectNode object(ObjectNode input, String path, int depth, List<FieldError> errors) {
+        ObjectNode out = json.createObjectNode();
+        if (depth > MAX_DEPTH) {
+            errors.add(FieldError.of(path, "must not nest deeper than " + MAX_DEPTH + " levels"));
+            return out;
+        }
+        for (Map.Entry<String, JsonNode> field : input.properties()) {
+            String key = ClavesEspecificacion.normalizar(field.getKey());
+            String at = path + "." + key;
+            if (key.isEmpty()) {
+                errors.add(FieldError.of(path, "has a key with no letters or digits"));
+            } else if (key.length() > ClavesEspecificacion.MAX_LENGTH) {
+                errors.add(FieldError.of(at, "key is longer than " + ClavesEspecificacion.MAX_LENGTH + " characters"));
+            } else if (ClavesEspecificacion.esSensible(key)) {
+                errors.add(FieldError.of(
+                        at,
+                        "names a secret (recovery key, password, secret, token or private key);"
+                                + " keep it in a secret manager, not in the inventory"));
+            } else if (out.has(key)) {
+                errors.add(FieldError.of(at, "is given twice (keys are compared after normalisation)"));
+            } else {
+                out.set(key, value(field.getValue(), at, depth, errors));
+            }
+        }
+        return out;
+    }
+
+    private JsonNode value(JsonNode value, String path, int depth, List<FieldError> errors) {
+        if (value.isObject()) {
+            return object((ObjectNode) value, path, depth + 1, errors);
+        }
+        if (value.isArray()) {
+            ArrayNode out = json.createArrayNode();
+            if (value.size() > MAX_ITEMS) {
+                errors.add(FieldError.of(path, "must not have more than " + MAX_ITEMS + " items"));
+                return out;
+            }
+            for (int i = 0; i < value.size(); i++) {
+                out.add(value(value.get(i), path + "[" + i + "]", depth + 1, errors));
+            }
+            return out;
+        }
+        if (value.isString()) {
+            String text = value.asString();
+            if (text.length() > MAX_STRING) {
+                errors.add(FieldError.of(path, "must not be longer than " + MAX_STRING + " characters"));
+            } else if (text.indexOf('\u0000') >= 0) {
+                errors.add(FieldError.of(path, "must not contain NUL characters"));
+            } else if (pareceSecreto(text)) {
+                errors.add(
+                        FieldError.of(path, "looks like a recovery key or private key; keep it in a secret manager"));
+            }
+        }
+        return value;
+    }
+}

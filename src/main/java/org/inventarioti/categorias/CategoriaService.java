@@ -1,0 +1,182 @@
+package org.inventarioti.categorias;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.inventarioti.auditoria.AuditoriaService;
+import org.inventarioti.web.ApiException;
+import org.inventarioti.web.ApiException.FieldError;
+import org.inventarioti.web.Checks;
+import org.inventarioti.web.ListPage;
+import org.inventarioti.web.ListParams;
+import org.inventarioti.web.Sort;
+import org.inventarioti.web.SortKey;
+import org.inventarioti.web.SqlFilter;
+import org.inventarioti.web.Versions;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Categories and their especificaciones schemas. A schema change never breaks existing assets:
+ * it reports which of them no longer conform, and they are checked again only when edited.
+ */
+@Service
+public class CategoriaService {
+
+    static final String ENTIDAD = "categoria";
+    private static final Sort.Keys SORTS = new Sort.Keys(
+            List.of(SortKey.unique("nombre", "lower(c.nombre)", "text"), SortKey.unique("id", "c.id", "bigint")));
+
+    private final CategoriaRepository repository;
+    private final EsquemaValidator esquemas;
+    private final AuditoriaService auditoria;
+    private final Validator validator;
+    private final JsonMapper json;
+
+    CategoriaService(
+            CategoriaRepository repository,
+            EsquemaValidator esquemas,
+            AuditoriaService auditoria,
+            Validator validator,
+            JsonMapper json) {
+        this.repository = repository;
+        this.esquemas = esquemas;
+        this.auditoria = auditoria;
+        this.validator = validator;
+        this.json = json;
+    }
+
+    /** A replaced category and the assets that no longer follow its schema. */
+    public record Actualizacion(@JsonUnwrapped Categoria categoria, NoConformes noConformes) {}
+
+    @Transactional(readOnly = true)
+    public ListPage<Categoria> listar(Map<String, List<String>> query) {
+        ListParams params = ListParams.of(query, Set.of("q"));
+        SqlFilter filter = new SqlFilter();
+        params.text("q").ifPresent(q -> filter.add("lower(c.nombre) LIKE ?", SqlFilter.containing(q)));
+        return repository.listar(filter, SORTS.parse(params.sort(), SORTS.by("nombre", false)), params);
+    }
+
+    @Transactional(readOnly = true)
+    public Categoria buscar(long id) {
+        return repository.findById(id).orElseThrow(() -> ApiException.notFound("Categoria", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Categoria> encontrar(long id) {
+        return repository.findById(id);
+    }
+
+    @Transactional
+    public Categoria crear(CategoriaRequest request) {
+        ObjectNode esquema = validated(request);
+        long id;
+        try {
+            id = repository.insert(request.nombre().trim(), descripcion(request), esquema);
+        } catch (DuplicateKeyException e) {
+            throw duplicateName();
+        }
+        Categoria created = buscar(id);
+        auditoria.creado(ENTIDAD, id, created);
+        return created;
+    }
+
+    @Transactional
+    public Actualizacion reemplazar(long id, CategoriaRequest request, String ifMatch) {
+        int version = Versions.required(request.version(), ifMatch);
+        Categoria before = buscar(id);
+        if (before.version() != version) {
+            throw Versions.stale("Categoria", id, version, before, before.version());
+        }
+        ObjectNode esquema = validated(request);
+        try {
+            if (!repository.update(id, version, request.nombre().trim(), descripcion(request), esquema)) {
+                Categoria actual = buscar(id);
+                throw Versions.stale("Categoria", id, version, actual, actual.version());
+            }
+        } catch (DuplicateKeyException e) {
+            throw duplicateName();
+        }
+        esquemas.olvidar(id);
+        Categoria after = buscar(id);
+        auditoria.actualizado(ENTIDAD, id, before, after);
+        return new Actualizacion(after, noConformes(after));
+    }
+
+    @Transactional
+    public void eliminar(long id) {
+        Categoria before = buscar(id);
+        long enUso = repository.contarActivos(id);
+        if (enUso > 0) {
+            throw ApiException.conflict(
+                            "Categoria " + id + " is used by " + enUso + " assets; move them to another category first")
+                    .with("activos", enUso);
+        }
+        repository.delete(id);
+        esquemas.olvidar(id);
+        auditoria.eliminado(ENTIDAD, id, before);
+    }
+
+    /** The assets of the category whose especificaciones do not follow its current schema. */
+    @Transactional(readOnly = true)
+    public NoConformes noConformes(long id) {
+        return noConformes(buscar(id));
+    }
+
+    /**
+     * Validates especificaciones (already normalised) against the category's schema; each error
+     * names its field, e.g. {@code especificaciones.ram: required}.
+     */
+    public List<FieldError> validarEspecificaciones(Categoria categoria, JsonNode especificaciones) {
+        return esquemas.validar(categoria, especificaciones);
+    }
+
+    private NoConformes noConformes(Categoria categoria) {
+        List<NoConformes.ActivoNoConforme> listed = new ArrayList<>();
+        AtomicLong total = new AtomicLong();
+        repository.recorrerActivos(categoria.id(), activo -> {
+            List<FieldError> errors = esquemas.validar(categoria, activo.especificaciones());
+            if (!errors.isEmpty()) {
+                total.incrementAndGet();
+                if (listed.size() < NoConformes.MAX_LISTED) {
+                    listed.add(new NoConformes.ActivoNoConforme(activo.id(), activo.codigo(), errors));
+                }
+            }
+        });
+        return new NoConformes(total.get(), listed);
+    }
+
+    private ObjectNode validated(CategoriaRequest request) {
+        List<FieldError> errors = new ArrayList<>(Checks.violations(validator, request));
+        ObjectNode esquema = request.esquema() != null ? request.esquema() : defaultSchema();
+        errors.addAll(esquemas.problemas(esquema));
+        Checks.orFail(errors);
+        return esquema;
+    }
+
+    private ObjectNode defaultSchema() {
+        ObjectNode schema = json.createObjectNode();
+        schema.put("$schema", EsquemaValidator.DIALECT);
+        schema.put("type", "object");
+        return schema;
+    }
+
+    private static String descripcion(CategoriaRequest request) {
+        return request.descripcion() == null || request.descripcion().isBlank()
+                ? null
+                : request.descripcion().trim();
+    }
+
+    private static ApiException duplicateName() {
+        return ApiException.duplicate("nombre", "A category with this name already exists");
+    }
+}

@@ -1,0 +1,26 @@
+package org.inventarioti.demo;
+
+/** One line of PostgreSQL COPY … (FORMAT csv): NULL unquoted and empty, every text quoted. */
+final class Csv {
+
+    private Csv() {}
+
+    static String line(Object... values) {
+        StringBuilder line = new StringBuilder(256);
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            Object value = values[i];
+            if (value == null) {
+                continue;
+            }
+            if (value instanceof Number || value instanceof Boolean) {
+                line.append(value);
+            } else {
+                line.append('"').append(value.toString().replace("\"", "\"\"")).append('"');
+            }
+        }
+        return line.append('\n').toString();
+    }
+}

@@ -1,0 +1,180 @@
+package org.inventarioti.mantenimientos;
+
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.inventarioti.activos.ActivoService;
+import org.inventarioti.auditoria.AuditoriaService;
+import org.inventarioti.web.ApiException;
+import org.inventarioti.web.ApiException.FieldError;
+import org.inventarioti.web.Checks;
+import org.inventarioti.web.ListPage;
+import org.inventarioti.web.ListParams;
+import org.inventarioti.web.Versions;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Maintenance records: scheduled, in progress, completed or cancelled, per asset, with due and
+ * overdue lists. Each change keeps its asset's estado in line (see {@link
+ * ActivoService#mantenimientoCambiado}) in the same transaction, and is audited.
+ */
+@Service
+public class MantenimientoService {
+
+    public static final String ENTIDAD = "mantenimiento";
+
+    private final MantenimientoRepository repository;
+    private final ActivoService activos;
+    private final AuditoriaService auditoria;
+    private final Validator validator;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    MantenimientoService(
+            MantenimientoRepository repository,
+            ActivoService activos,
+            AuditoriaService auditoria,
+            Validator validator,
+            JsonMapper json,
+            Clock clock) {
+        this.repository = repository;
+        this.activos = activos;
+        this.auditoria = auditoria;
+        this.validator = validator;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public ListPage<Mantenimiento> listar(Map<String, List<String>> query) {
+        ListParams params = MantenimientoConsulta.params(query, MantenimientoConsulta.FILTERS);
+        var sort = MantenimientoConsulta.SORTS.parse(params.sort(), MantenimientoConsulta.DEFAULT_SORT);
+        return repository.listar(MantenimientoConsulta.filter(params), sort, params);
+    }
+
+    /** The maintenance history of one asset (404 when the asset does not exist). */
+    @Transactional(readOnly = true)
+    public ListPage<Mantenimiento> deActivo(long activoId, Map<String, List<String>> query) {
+        if (!repository.activoExiste(activoId)) {
+            throw ApiException.notFound("Activo", activoId);
+        }
+        Set<String> filters = new HashSet<>(MantenimientoConsulta.FILTERS);
+        filters.remove("activo_id");
+        ListParams params = MantenimientoConsulta.params(query, filters);
+        var filter = MantenimientoConsulta.filter(params).add("m.activo_id = ?", activoId);
+        var sort = MantenimientoConsulta.SORTS.parse(params.sort(), MantenimientoConsulta.DEFAULT_SORT);
+        return repository.listar(filter, sort, params);
+    }
+
+    @Transactional(readOnly = true)
+    public Mantenimiento buscar(long id) {
+        return repository.findById(id).orElseThrow(() -> ApiException.notFound("Mantenimiento", id));
+    }
+
+    @Transactional
+    public Mantenimiento crear(MantenimientoRequest request) {
+        MantenimientoRequest valid = validated(request, Optional.empty());
+        long id = repository.insert(valid, AuditoriaService.currentActor());
+        activos.mantenimientoCambiado(valid.activoId(), false);
+        Mantenimiento created = buscar(id);
+        auditoria.creado(ENTIDAD, id, created);
+        return created;
+    }
+
+    @Transactional
+    public Mantenimiento reemplazar(long id, MantenimientoRequest request, String ifMatch) {
+        int version = Versions.required(request.version(), ifMatch);
+        Mantenimiento before = current(id, version);
+        return save(before, version, validated(request, Optional.of(before)));
+    }
+
+    /** A partial update: JSON Merge Patch (RFC 7396) of the record. */
+    @Transactional
+    public Mantenimiento modificar(long id, ObjectNode patch, String ifMatch) {
+        JsonNode sent = patch.get("version");
+        if (sent != null && !sent.isNull() && !sent.isInt()) {
+            throw ApiException.badRequest("Field 'version' has the wrong type");
+        }
+        int version = Versions.required(sent != null && sent.isInt() ? sent.intValue() : null, ifMatch);
+        Mantenimiento before = current(id, version);
+        ObjectNode merged = json.valueToTree(MantenimientoRequest.of(before));
+        patch.properties().forEach(member -> merged.set(member.getKey(), member.getValue()));
+        MantenimientoRequest request;
+        try {
+            request = json.treeToValue(merged, MantenimientoRequest.class);
+        } catch (JacksonException e) {
+            throw ApiException.badRequest("The patch has an unknown field or a value of the wrong type: "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+        }
+        return save(before, version, validated(request, Optional.of(before)));
+    }
+
+    @Transactional
+    public void eliminar(long id, String ifMatch) {
+        Optional<Integer> version = Versions.ifMatch(ifMatch);
+        Mantenimiento before = version.isPresent() ? current(id, version.get()) : buscar(id);
+        if (!repository.delete(id, version.orElse(null))) {
+            Mantenimiento actual = buscar(id);
+            throw Versions.stale("Mantenimiento", id, version.orElse(-1), actual, actual.version());
+        }
+        activos.mantenimientoCambiado(before.activoId(), before.estado().equals(Mantenimiento.EN_PROGRESO));
+        auditoria.eliminado(ENTIDAD, id, before);
+    }
+
+    private Mantenimiento save(Mantenimiento before, int version, MantenimientoRequest valid) {
+        if (!repository.update(before.id(), version, valid, AuditoriaService.currentActor())) {
+            Mantenimiento actual = buscar(before.id());
+            throw Versions.stale("Mantenimiento", before.id(), version, actual, actual.version());
+        }
+        boolean salioDeProgreso = before.estado().equals(Mantenimiento.EN_PROGRESO)
+                && !valid.estado().equals(Mantenimiento.EN_PROGRESO);
+        activos.mantenimientoCambiado(before.activoId(), salioDeProgreso);
+        Mantenimiento after = buscar(before.id());
+        auditoria.actualizado(ENTIDAD, before.id(), before, after);
+        return after;
+    }
+
+    private Mantenimiento current(long id, int version) {
+        Mantenimiento m = buscar(id);
+        if (m.version() != version) {
+            throw Versions.stale("Mantenimiento", id, version, m, m.version());
+        }
+        return m;
+    }
+
+    private MantenimientoRequest validated(MantenimientoRequest request, Optional<Mantenimiento> before) {
+        List<FieldError> errors = new ArrayList<>(Checks.violations(validator, request));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (request.activoId() != null) {
+            if (before.isPresent() && before.get().activoId() != request.activoId()) {
+                errors.add(FieldError.of("activo_id", "cannot change; record the maintenance on the other asset"));
+            } else if (before.isEmpty() && !repository.activoExiste(request.activoId())) {
+                errors.add(FieldError.of("activo_id", "asset " + request.activoId() + " does not exist"));
+            }
+        }
+        if (request.tecnicoId() != null && !repository.usuarioExiste(request.tecnicoId())) {
+            errors.add(FieldError.of("tecnico_id", "user " + request.tecnicoId() + " does not exist"));
+        }
+        if (request.fechaCompletado() != null && request.fechaCompletado().isAfter(now.plusMinutes(5))) {
+            errors.add(FieldError.of("fecha_completado", "must not be in the future"));
+        }
+        for (String text : new String[] {request.titulo(), request.descripcion(), request.notas()}) {
+            if (text != null && text.indexOf('\u0000') >= 0) {
+                errors.add(FieldError.of("texto", "must not contain NUL characters"));
+            }
+        }
+        Checks.orFail(errors);
+        return request.limpio(now);
+    }
+}

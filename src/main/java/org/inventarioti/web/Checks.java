@@ -1,0 +1,31 @@
+package org.inventarioti.web;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.inventarioti.web.ApiException.FieldError;
+
+/** Bean Validation of an input record, as 422 field errors named like the JSON (snake_case). */
+public final class Checks {
+
+    private Checks() {}
+
+    public static List<FieldError> violations(Validator validator, Object input) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<Object> violation : validator.validate(input)) {
+            errors.add(FieldError.of(
+                    JsonNames.snakeCase(violation.getPropertyPath().toString()), violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(FieldError::field));
+        return errors;
+    }
+
+    /** Throws 422 when there are errors. */
+    public static void orFail(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw ApiException.unprocessable(errors);
+        }
+    }
+}

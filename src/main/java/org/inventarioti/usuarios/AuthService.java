@@ -54,6 +54,16 @@ public class AuthService {
     }
 
     public LoginResponse login(String email, String password, String clientAddress) {
+        Usuario usuario = autenticar(email, password, clientAddress, null);
+        TokenService.Token token = tokens.issue(usuario);
+        return new LoginResponse(token.value(), token.expiresAt(), UsuarioView.of(usuario));
+    }
+
+    /**
+     * The whole password check of a login, shared by the API and the browser form: the per-address
+     * rate limit, the lock-out, the audit rows; answers the user as now stored.
+     */
+    Usuario autenticar(String email, String password, String clientAddress, Map<String, ?> detalles) {
         Optional<Duration> wait = rateLimiter.tryAcquire(clientAddress);
         if (wait.isPresent()) {
             auditoria.evento(
@@ -67,10 +77,8 @@ public class AuthService {
         Usuario usuario = verify(email, password);
         OffsetDateTime now = OffsetDateTime.now(clock);
         repository.recordSuccessfulLogin(usuario.id(), now);
-        auditoria.evento("login", ENTIDAD, usuario.id(), usuario.email(), null);
-        TokenService.Token token = tokens.issue(usuario);
-        UsuarioView view = UsuarioView.of(repository.findById(usuario.id()).orElse(usuario));
-        return new LoginResponse(token.value(), token.expiresAt(), view);
+        auditoria.evento("login", ENTIDAD, usuario.id(), usuario.email(), detalles);
+        return repository.findById(usuario.id()).orElse(usuario);
     }
 
     public void cambiarPassword(String email, String actual, String nueva) {

@@ -3,6 +3,7 @@ package org.inventarioti.usuarios;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import org.inventarioti.auditoria.AuditoriaService;
 import org.inventarioti.config.InventarioProperties;
 import org.inventarioti.web.ProblemWriter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -13,6 +14,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -21,6 +23,8 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.web.cors.CorsConfiguration;
@@ -79,9 +83,20 @@ class SecurityConfiguration {
         return headers(http).build();
     }
 
+    /**
+     * Everything outside {@code /api}: health and metrics as before, and the browser UI with form
+     * login, a database-backed session and CSRF on every form. The URL rules mirror the API matrix.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain defaultSecurity(HttpSecurity http, ProblemWriter problems) throws Exception {
+    SecurityFilterChain defaultSecurity(
+            HttpSecurity http,
+            ProblemWriter problems,
+            AuthService authService,
+            UsuarioRepository repository,
+            RoleHierarchy roleHierarchy,
+            AuditoriaService auditoria)
+            throws Exception {
         http.authorizeHttpRequests(web -> web.requestMatchers(
                                 "/healthz", "/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
@@ -90,13 +105,39 @@ class SecurityConfiguration {
                                 new AuthorizationDecision(isLoopback(context.getRequest())))
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
-                        .requestMatchers("/error")
+                        .requestMatchers("/error", WebLogin.LOGIN, "/favicon.ico")
                         .permitAll()
+                        .requestMatchers("/recursos/**", "/webjars/**")
+                        .permitAll()
+                        .requestMatchers("/usuarios/**", "/auditoria/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/**")
+                        .hasRole("LECTOR")
+                        .requestMatchers(HttpMethod.HEAD, "/**")
+                        .hasRole("LECTOR")
+                        .requestMatchers(HttpMethod.DELETE, "/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/cuenta/**", "/etiquetas/pdf")
+                        .hasRole("LECTOR")
+                        .requestMatchers("/categorias/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/activos/**", "/mantenimientos/**")
+                        .hasRole("TECNICO")
                         .anyRequest()
-                        .authenticated())
+                        .hasRole("ADMIN"))
+                .formLogin(form -> form.loginPage(WebLogin.LOGIN)
+                        .usernameParameter("email")
+                        .passwordParameter("password")
+                        .failureHandler(WebLogin.failureHandler())
+                        .defaultSuccessUrl("/", false))
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .addLogoutHandler(WebLogin.auditLogout(auditoria))
+                        .logoutSuccessUrl(WebLogin.LOGIN + "?salida"))
+                .authenticationManager(new ProviderManager(new FormularioLoginProvider(authService, roleHierarchy)))
+                .addFilterBefore(new SesionVigenteFilter(repository, roleHierarchy), AuthorizationFilter.class)
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/actuator/**"))
-                .exceptionHandling(ex ->
-                        ex.authenticationEntryPoint(unauthorized(problems)).accessDeniedHandler(forbidden(problems)));
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(WebLogin.entryPoint(unauthorized(problems)))
+                        .accessDeniedHandler(new AccessDeniedHandlerImpl()));
         return headers(http).build();
     }
 

@@ -33,6 +33,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
                 ? incoming
                 : UUID.randomUUID().toString();
         MDC.put(MDC_KEY, id);
+        request.setAttribute(MDC_KEY, id);
         response.setHeader(HEADER, id);
         try {
             chain.doFilter(request, response);

@@ -1,0 +1,46 @@
+package org.inventarioti.reportes;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The dashboard: the numbers as text and, for the charts, the same numbers as JSON in a data attribute. */
+@Controller
+class PanelController {
+
+    private final ReporteService service;
+    private final JsonMapper json;
+    private final Etiquetas etiquetas;
+
+    PanelController(ReporteService service, JsonMapper json, Etiquetas etiquetas) {
+        this.service = service;
+        this.json = json;
+        this.etiquetas = etiquetas;
+    }
+
+    @GetMapping("/")
+    String panel(Model model) {
+        Panel panel = service.panel();
+        model.addAttribute("panel", panel);
+        Map<String, Object> graficos = new LinkedHashMap<>();
+        graficos.put("estado", serie(panel.porEstado()));
+        graficos.put("categoria", serie(panel.porCategoria()));
+        graficos.put("area", serie(panel.porArea()));
+        model.addAttribute("graficos", json.writeValueAsString(graficos));
+        return "reportes/panel";
+    }
+
+    private Map<String, List<?>> serie(Resumen resumen) {
+        return Map.of(
+                "etiquetas",
+                resumen.filas().stream()
+                        .map(f -> etiquetas.texto(resumen.dimension(), f.clave()))
+                        .toList(),
+                "valores",
+                resumen.filas().stream().map(Resumen.Fila::cantidad).toList());
+    }
+}

@@ -1,0 +1,123 @@
+package org.inventarioti.reportes;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.inventarioti.web.ApiException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The dashboard and the reports: read-only aggregates and a streamed detail for the exports. */
+@Service
+public class ReporteService {
+
+    static final int LISTA_PANEL = 8;
+    static final int DIAS_GARANTIA = 30;
+    static final int FETCH = 1000;
+
+    private final ReporteConsultas consultas;
+    private final PanelCache cache;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ReporteService(ReporteConsultas consultas, PanelCache cache, JdbcClient jdbc, Clock clock) {
+        this.consultas = consultas;
+        this.cache = cache;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The dashboard: figures from {@link PanelCache}, recent changes read live. */
+    @Transactional(readOnly = true)
+    Panel panel() {
+        return cache.obtener(this::leerPanel).conCambios(consultas.cambiosRecientes(LISTA_PANEL));
+    }
+
+    private Panel leerPanel() {
+        LocalDate hoy = LocalDate.now(clock);
+        LocalDate finSemana = hoy.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+        Map<String, Resumen> resumenes = consultas.resumenes(FiltroReporte.ninguno());
+        ReporteConsultas.Pendientes pendientes = consultas.contarMantenimientos(hoy, finSemana);
+        LocalDate limiteGarantia = hoy.plusDays(DIAS_GARANTIA);
+        Resumen estado = resumenes.get("estado");
+        return new Panel(
+                estado.total(),
+                estado.valorTotal(),
+                estado,
+                resumenes.get("categoria"),
+                resumenes.get("area"),
+                pendientes.semana(),
+                pendientes.vencidos(),
+                consultas.mantenimientos(hoy, finSemana, LISTA_PANEL),
+                consultas.mantenimientos(LocalDate.of(1, 1, 1), hoy.minusDays(1), LISTA_PANEL),
+                consultas.contarGarantias(hoy, limiteGarantia),
+                consultas.garantias(hoy, limiteGarantia, LISTA_PANEL),
+                List.of());
+    }
+
+    /** Counts and values along {@code dimension} (estado, categoria or area). */
+    @Transactional(readOnly = true)
+    public Resumen resumen(String dimension, FiltroReporte filtro) {
+        if (!ReporteConsultas.DIMENSIONES.contains(dimension)) {
+            throw ApiException.notFound("Reporte", dimension);
+        }
+        return consultas.resumenes(validar(filtro)).get(dimension);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<String, Resumen> resumenes(FiltroReporte filtro) {
+        return consultas.resumenes(validar(filtro));
+    }
+
+    @Transactional(readOnly = true)
+    long contarDetalle(FiltroReporte filtro) {
+        FiltroReporte.Sql sql = validar(filtro).sql();
+        return jdbc.sql("SELECT count(*) FROM activos a" + sql.where())
+                .params(sql.params())
+                .query(Long.class)
+                .single();
+    }
+
+    @Transactional(readOnly = true)
+    List<FilaDetalle> detalle(FiltroReporte filtro, int limite) {
+        FiltroReporte.Sql sql = validar(filtro).sql();
+        return jdbc.sql(detalleSql(sql) + " LIMIT " + limite)
+                .params(sql.params())
+                .query((rs, n) -> FilaDetalle.map(rs))
+                .list();
+    }
+
+    /**
+     * Hands every matching asset to {@code fila} through a server-side cursor, so memory stays flat
+     * whatever the number of rows (a read-only transaction lets PostgreSQL honour the fetch size).
+     */
+    @Transactional(readOnly = true)
+    void recorrerDetalle(FiltroReporte filtro, Consumer<FilaDetalle> fila) {
+        FiltroReporte.Sql sql = validar(filtro).sql();
+        jdbc.sql(detalleSql(sql)).params(sql.params()).withFetchSize(FETCH).query(rs -> {
+            fila.accept(FilaDetalle.map(rs));
+        });
+    }
+
+    private static String detalleSql(FiltroReporte.Sql sql) {
+        return "SELECT " + FilaDetalle.COLUMNAS + " FROM activos a JOIN categorias c ON c.id = a.categoria_id"
+                + sql.where() + " ORDER BY a.codigo";
+    }
+
+    private static FiltroReporte validar(FiltroReporte filtro) {
+        if (filtro.estado() != null && !FiltroReporte.ESTADOS.contains(filtro.estado())) {
+            throw ApiException.badRequest("Unknown estado: " + filtro.estado());
+        }
+        if (filtro.compradoDesde() != null
+                && filtro.compradoHasta() != null
+                && filtro.compradoDesde().isAfter(filtro.compradoHasta())) {
+            throw ApiException.badRequest("fecha_compra_desde is after fecha_compra_hasta");
+        }
+        return filtro;
+    }
+}

@@ -100,11 +100,12 @@ class RestoreSafetyTest {
             OpsFixtures.sampleData(from, 5);
             Path archive = backupOf(source);
             String version = "\"app_version\" : \"" + AppVersion.get() + "\"";
+            String schema = OpsFixtures.schemaVersion(from);
 
             Path newer = ArchiveSurgery.editManifest(
                     archive,
                     dir.resolve("newer.zip"),
-                    json -> json.replace("\"version\" : \"10\"", "\"version\" : \"999\""),
+                    json -> json.replace("\"version\" : \"" + schema + "\"", "\"version\" : \"999\""),
                     true);
             assertThatThrownBy(() -> restore(newer, target, false, true))
                     .isInstanceOf(RestoreRefusedException.class)

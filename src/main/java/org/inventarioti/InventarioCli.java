@@ -3,6 +3,7 @@ package org.inventarioti;
 import java.lang.reflect.Constructor;
 import org.inventarioti.config.CliContext;
 import org.inventarioti.ops.VersionCommand;
+import org.inventarioti.ops.migraciones.MigrateCommand;
 import org.inventarioti.usuarios.UsuariosCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "Inventario-TI: IT inventory and maintenance. Without a command, runs the server.",
-        subcommands = {CommandLine.HelpCommand.class, VersionCommand.class, UsuariosCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, VersionCommand.class, UsuariosCommand.class, MigrateCommand.class
+        })
 public class InventarioCli {
 
     static boolean isCommand(String[] args) {

@@ -14,7 +14,12 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "maintenance",
         description = "Maintenance mode (writes answer 503, reads keep working) and the maintenance run.",
-        subcommands = {MaintenanceCommand.On.class, MaintenanceCommand.Off.class, MaintenanceCommand.Status.class})
+        subcommands = {
+            MaintenanceCommand.On.class,
+            MaintenanceCommand.Off.class,
+            MaintenanceCommand.Status.class,
+            org.inventarioti.ops.despliegue.MaintenanceRunCommand.class
+        })
 public class MaintenanceCommand {
 
     @Command(

@@ -168,7 +168,8 @@ public class PreflightService {
         }
     }
 
-    static Path jarEnEjecucion() {
+    /** The release jar this process was started from, or null when running from classes. */
+    public static Path jarEnEjecucion() {
         try {
             String location = PreflightService.class
                     .getProtectionDomain()

@@ -99,8 +99,7 @@ public class MantenimientoRun {
                 Release nueva,
                 Path newJar,
                 Path orchestrator,
-                Path backups,
-                boolean cambiaRelease) {
+                Path backups) {
             this.diario = diario;
             this.releases = releases;
             this.previous = previous;

@@ -3,7 +3,10 @@ package org.inventarioti;
 import java.lang.reflect.Constructor;
 import org.inventarioti.config.CliContext;
 import org.inventarioti.ops.VersionCommand;
+import org.inventarioti.ops.despliegue.DeployCommand;
+import org.inventarioti.ops.mantenimiento.MaintenanceCommand;
 import org.inventarioti.ops.migraciones.MigrateCommand;
+import org.inventarioti.ops.preflight.PreflightCommand;
 import org.inventarioti.usuarios.UsuariosCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +17,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "Inventario-TI: IT inventory and maintenance. Without a command, runs the server.",
-        subcommands = {CommandLine.HelpCommand.class, VersionCommand.class, UsuariosCommand.class, MigrateCommand.class
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            VersionCommand.class,
+            UsuariosCommand.class,
+            MigrateCommand.class,
+            MaintenanceCommand.class,
+            PreflightCommand.class,
+            DeployCommand.class
         })
 public class InventarioCli {
 

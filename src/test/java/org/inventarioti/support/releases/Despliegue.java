@@ -57,7 +57,7 @@ public final class Despliegue implements AutoCloseable {
         env.put("INVENTARIO_ENV", "staging-test");
         env.put("JAVA_OPTS", "-XX:TieredStopAtLevel=1 -Xss512k");
         StringBuilder file = new StringBuilder();
-        env.forEach((k, v) -> file.append(k).append('=').append(v).append('\n'));
+        env.forEach((k, v) -> file.append(k).append("='").append(v).append("'\n"));
         Files.writeString(systemd.resolve("env"), file.toString());
         env.put("INVENTARIO_ROOT", root.toString());
         env.put("INVENTARIO_ENV_FILE", systemd.resolve("env").toString());

@@ -11,6 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(
+        mixinStandardHelpOptions = true,
         name = "deploy",
         description = {
             "Installs a release into <root>/releases/<version>/ and makes it current only after readiness and smoke"

@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
+        mixinStandardHelpOptions = true,
         name = "run",
         description = {
             "The maintenance window in one command: preflight, maintenance on, wait for in-flight writes, backup +"

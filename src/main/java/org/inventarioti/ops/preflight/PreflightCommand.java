@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
+        mixinStandardHelpOptions = true,
         name = "preflight",
         description = {
             "Checks this host is ready: secrets present and strong, database reachable with the configured"

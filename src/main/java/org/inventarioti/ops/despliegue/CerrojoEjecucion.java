@@ -72,6 +72,11 @@ final class CerrojoEjecucion implements AutoCloseable {
         return "no other run in progress";
     }
 
+    @Override
+    public String toString() {
+        return "database advisory lock and " + ARCHIVO + " held";
+    }
+
     private static FileLock tryLock(FileChannel channel) throws IOException {
         try {
             return channel.tryLock();

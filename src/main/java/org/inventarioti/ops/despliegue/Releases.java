@@ -27,6 +27,8 @@ import java.util.zip.ZipFile;
  */
 public final class Releases {
 
+    public static final String BUILD_INFO = "META-INF/build-info.properties";
+
     private final Path root;
 
     public Releases(Path root) {
@@ -184,7 +186,10 @@ public final class Releases {
     /** The release version recorded in the jar's build-info. */
     public static String version(Path jar) {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            var entry = zip.getEntry("BOOT-INF/classes/META-INF/build-info.properties");
+            var entry = zip.getEntry(BUILD_INFO);
+            if (entry == null) {
+                entry = zip.getEntry("BOOT-INF/classes/" + BUILD_INFO);
+            }
             if (entry == null) {
                 throw new IllegalArgumentException(jar + " is not an Inventario-TI release jar (no build-info)");
             }

@@ -159,7 +159,8 @@ public class PreflightService {
             return Comprobacion.falla("release", jar + " does not exist or is not readable");
         }
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            if (zip.getEntry("BOOT-INF/classes/META-INF/build-info.properties") == null) {
+            if (zip.getEntry("META-INF/build-info.properties") == null
+                    && zip.getEntry("BOOT-INF/classes/META-INF/build-info.properties") == null) {
                 return Comprobacion.falla("release", jar + " is not an Inventario-TI release jar");
             }
             return Comprobacion.ok("release", jar + " present");

@@ -19,7 +19,7 @@ import org.inventarioti.support.Processes;
  */
 public final class ReleaseJars {
 
-    private static final String BUILD_INFO = "BOOT-INF/classes/META-INF/build-info.properties";
+    private static final String BUILD_INFO = "META-INF/build-info.properties";
 
     private ReleaseJars() {}
 
@@ -33,7 +33,7 @@ public final class ReleaseJars {
                 try (InputStream in = source.getInputStream(entry)) {
                     content = in.readAllBytes();
                 }
-                if (entry.getName().equals(BUILD_INFO)) {
+                if (entry.getName().endsWith(BUILD_INFO)) {
                     content = new String(content, java.nio.charset.StandardCharsets.ISO_8859_1)
                             .replaceAll("build.version=.*", "build.version=" + version)
                             .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);

@@ -169,22 +169,14 @@ public class PreflightService {
         }
     }
 
-    /** The release jar this process was started from, or null when running from classes. */
+    /** The release jar this process was started from ({@code java -jar}), or null when running from classes. */
     public static Path jarEnEjecucion() {
-        try {
-            String location = PreflightService.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toString();
-            int bang = location.indexOf("!/");
-            String jar = bang < 0 ? location : location.substring(0, bang);
-            jar = jar.replaceFirst("^jar:", "").replaceFirst("^nested:", "");
-            Path path = jar.startsWith("file:") ? Path.of(URI.create(jar)) : Path.of(jar);
-            return path.toString().endsWith(".jar") ? path : null;
-        } catch (Exception e) {
-            return null;
+        String classPath = System.getProperty("java.class.path", "");
+        if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
+            Path jar = Path.of(classPath).toAbsolutePath();
+            return Files.isRegularFile(jar) ? jar : null;
         }
+        return null;
     }
 
     /** Driver messages can echo a user name or URL; keep them, but never a password value. */

@@ -64,6 +64,17 @@ class MaintenanceRunIT {
             releases.promover(legacy);
             Path next = ReleaseJars.relabel(home.resolve("build/next/inventario.jar"), "0.9.1-next", Map.of());
 
+            var refused = host.run(Duration.ofMinutes(2), "java", "-jar", Processes.JAR.toString());
+            assertThat(refused.exit())
+                    .as("the server refuses to start on data with V3 pending")
+                    .isNotZero();
+            assertThat(refused.output())
+                    .contains("Contract migration V3 (V3__contract_especificaciones.sql) is pending")
+                    .contains("inventario maintenance run");
+            assertThat(count(connection, "SELECT count(*) FROM flyway_schema_history WHERE version = '2.1'"))
+                    .as("the expand migration before it did run")
+                    .isEqualTo(1);
+
             String dump = CatalogDump.of(connection);
             String rows = data(connection);
             String tree = host.tree();

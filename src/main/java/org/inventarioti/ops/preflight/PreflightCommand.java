@@ -39,7 +39,10 @@ public class PreflightCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PreflightService service = context.bean(PreflightService.class);
+        var environment = PreflightService.entorno();
+        PreflightService service = environment.containsProperty("spring.datasource.url")
+                ? PreflightService.independiente(environment)
+                : context.bean(PreflightService.class);
         List<Comprobacion> checks = service.comprobar(
                 Optional.ofNullable(release), backupDir != null ? backupDir : service.directorioBackupsPorDefecto());
         PrintWriter out = spec.commandLine().getOut();

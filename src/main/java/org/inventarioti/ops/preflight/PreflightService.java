@@ -14,8 +14,15 @@ import javax.sql.DataSource;
 import org.inventarioti.config.InventarioProperties;
 import org.inventarioti.config.ProductionSafetyCheck;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
 
@@ -84,10 +91,8 @@ public class PreflightService {
             return Optional.empty();
         }
         try {
-            List<X509Certificate> chain = StringUtils.hasText(bundle)
-                    ? Certificados.keyStore(
-                            sslBundles.getObject().getBundle(bundle).getStores().getKeyStore())
-                    : Certificados.pem(Path.of(nginxCertificate));
+            List<X509Certificate> chain =
+                    StringUtils.hasText(bundle) ? bundle(bundle) : Certificados.pem(Path.of(nginxCertificate));
             String problem = Certificados.problema(chain, clock.instant());
             String source = StringUtils.hasText(bundle) ? "SSL bundle " + bundle : "certificate " + nginxCertificate;
             return Optional.of(
@@ -100,6 +105,52 @@ public class PreflightService {
         } catch (Exception e) {
             return Optional.of(Comprobacion.falla("tls", "certificate not readable: " + sinSecretos(e.getMessage())));
         }
+    }
+
+    private List<X509Certificate> bundle(String name) throws Exception {
+        SslBundles bundles = sslBundles.getIfAvailable();
+        if (bundles != null) {
+            return Certificados.keyStore(bundles.getBundle(name).getStores().getKeyStore());
+        }
+        String pem = environment.getProperty("spring.ssl.bundle.pem." + name + ".keystore.certificate");
+        if (StringUtils.hasText(pem)) {
+            return Certificados.pem(Path.of(pem.replaceFirst("^file:", "")));
+        }
+        throw new IllegalStateException("SSL bundle " + name + " has no PEM keystore certificate configured");
+    }
+
+    /**
+     * A preflight that needs no application context, for an external database: it must be able to
+     * report a weak secret that would stop the application from starting at all.
+     */
+    public static PreflightService independiente(ConfigurableEnvironment environment) {
+        var properties = Binder.get(environment)
+                .bind("inventario", InventarioProperties.class)
+                .orElseThrow(() -> new IllegalStateException("no inventario.* settings"));
+        var dataSource = new DriverManagerDataSource(
+                environment.getProperty("spring.datasource.url"),
+                environment.getProperty("spring.datasource.username"),
+                environment.getProperty("spring.datasource.password"));
+        return new PreflightService(
+                environment,
+                dataSource,
+                properties,
+                new StaticListableBeanFactory().getBeanProvider(SslBundles.class),
+                Clock.systemUTC());
+    }
+
+    /** The configuration the application would see (application.yml, environment, DB_*), without starting it. */
+    public static ConfigurableEnvironment entorno() {
+        StandardEnvironment environment = new StandardEnvironment();
+        try {
+            new YamlPropertySourceLoader()
+                    .load("application.yml", new ClassPathResource("application.yml"))
+                    .forEach(environment.getPropertySources()::addLast);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        new org.inventarioti.config.DatabaseEnvironment().postProcessEnvironment(environment, null);
+        return environment;
     }
 
     private Optional<Comprobacion> sentry() {

@@ -187,6 +187,12 @@ public class MantenimientoRun {
 
         private String esperarEscrituras() throws InterruptedException {
             Thread.sleep(2_000 + 200);
+            String freeze = "";
+            if (sondas.respondeSinMantenimiento()) {
+                servicio.ejecutar("stop");
+                freeze = "the running release does not report maintenance mode (an older release?): stopped it"
+                        + " before the backup; ";
+            }
             long deadline =
                     System.nanoTime() + entorno.properties.esperaEscrituras().toNanos();
             long open;
@@ -197,7 +203,7 @@ public class MantenimientoRun {
                                 WHERE datname = current_database() AND pid <> pg_backend_pid()
                                   AND backend_xid IS NOT NULL AND application_name = 'inventario-ti'""").query(Long.class).single();
                 if (open == 0) {
-                    return "no open write transaction" + (rounds > 0 ? " after " + rounds * 200 + " ms" : "");
+                    return freeze + "no open write transaction" + (rounds > 0 ? " after " + rounds * 200 + " ms" : "");
                 }
                 rounds++;
                 Thread.sleep(200);

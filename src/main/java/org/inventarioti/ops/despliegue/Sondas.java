@@ -57,6 +57,20 @@ final class Sondas {
                 "version " + version + " not ready at " + url + " within " + timeout.toSeconds() + " s (" + last + ")");
     }
 
+    /**
+     * True when a server answers {@code /healthz} without reporting maintenance mode on: it does not
+     * honour the flag, so only stopping it freezes writes.
+     */
+    boolean respondeSinMantenimiento() {
+        try {
+            HttpResponse<String> healthz = get("/healthz");
+            return healthz.statusCode() < 500
+                    && !healthz.body().replace(" ", "").contains("\"maintenance\":\"on\"");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create(url + path))

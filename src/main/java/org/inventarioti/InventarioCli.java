@@ -3,6 +3,10 @@ package org.inventarioti;
 import java.lang.reflect.Constructor;
 import org.inventarioti.config.CliContext;
 import org.inventarioti.ops.VersionCommand;
+import org.inventarioti.ops.cli.BackupCommand;
+import org.inventarioti.ops.cli.RestoreCommand;
+import org.inventarioti.ops.cli.SmokeCommand;
+import org.inventarioti.ops.cli.VerifyCommand;
 import org.inventarioti.ops.despliegue.DeployCommand;
 import org.inventarioti.ops.mantenimiento.MaintenanceCommand;
 import org.inventarioti.ops.migraciones.MigrateCommand;
@@ -21,6 +25,10 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             VersionCommand.class,
             UsuariosCommand.class,
+            BackupCommand.class,
+            VerifyCommand.class,
+            RestoreCommand.class,
+            SmokeCommand.class,
             MigrateCommand.class,
             MaintenanceCommand.class,
             PreflightCommand.class,
@@ -33,14 +41,23 @@ public class InventarioCli {
     }
 
     public static int run(String[] args) {
+        quietLibraries();
         try (CliContext context = new CliContext(InventarioApplication.class)) {
             return commandLine(context).execute(args);
+        }
+    }
+
+    /** Commands print their own lines; library INFO logging (Flyway, the embedded server) is noise there. */
+    private static void quietLibraries() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+            logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
         }
     }
 
     public static CommandLine commandLine(CliContext context) {
         CommandLine commandLine = new CommandLine(new InventarioCli(), new Factory(context));
         commandLine.setExecutionExceptionHandler(new CliErrors());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;
     }
 

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Restores a production archive into staging and smoke-tests the result: verify the archive,
+# restore it (validation report included), then run the smoke tests against a server on the
+# restored database. Thin wrapper over `inventario verify | restore | smoke`.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+inventario="${INVENTARIO_BIN:-$here/../bin/inventario}"
+
+usage() {
+  cat <<'USAGE'
+Usage: ops/staging_restore.sh ARCHIVE [TARGET-JDBC-URL] [options]
+
+Restores ARCHIVE into TARGET (jdbc:postgresql://host:port/db, user DB_USER and password DB_PASS
+from the environment), or, without TARGET, into the database the application uses (DB_* environment
+or the embedded one in $INVENTARIO_DATA_DIR). Then smoke-tests it:
+  - against --smoke-url URL when staging's server is already running on that database, or
+  - against a temporary server this script starts on the restored database (127.0.0.1:--port)
+    and stops afterwards.
+Smoke credentials: SMOKE_USER + SMOKE_PASSWORD (or SMOKE_TOKEN), from the environment.
+
+  --force                   replace a non-empty target (it is backed up first)
+  --allow-version-mismatch  accept an archive made by another release
+  --smoke-url URL           smoke-test this running server instead of starting one
+  --port PORT               port of the temporary server (default 18080)
+  --no-smoke                restore and report only
+  --dry-run                 print the steps and change nothing
+  -h, --help                this help
+USAGE
+}
+
+archive=""
+target=""
+restore_flags=()
+smoke_url=""
+port=18080
+smoke=1
+dry_run=0
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --force|--allow-version-mismatch) restore_flags+=("$1"); shift ;;
+    --smoke-url) smoke_url="${2:?--smoke-url needs a URL}"; shift 2 ;;
+    --port) port="${2:?--port needs a number}"; shift 2 ;;
+    --no-smoke) smoke=0; shift ;;
+    --dry-run) dry_run=1; shift ;;
+    -h|--help) usage; exit 0 ;;
+    -*) echo "staging_restore.sh: unknown option: $1" >&2; usage >&2; exit 2 ;;
+    *)
+      if [[ -z "$archive" ]]; then archive="$1"
+      elif [[ -z "$target" ]]; then target="$1"
+      else echo "staging_restore.sh: unexpected argument: $1" >&2; exit 2
+      fi
+      shift ;;
+  esac
+done
+if [[ -z "$archive" ]]; then
+  usage >&2
+  exit 2
+fi
+
+restore_args=(restore "$archive" "${restore_flags[@]}")
+if [[ -n "$target" ]]; then
+  restore_args+=(--target "$target")
+  [[ -n "${DB_USER:-}" ]] && restore_args+=(--target-user "$DB_USER")
+  [[ -n "${DB_PASS:-}" ]] && restore_args+=(--target-password-env DB_PASS)
+  where="$target"
+elif [[ -n "${DB_HOST:-}" ]]; then
+  where="${DB_HOST}:${DB_PORT:-5432}/${DB_NAME:-inventario}"
+else
+  where="embedded database in ${INVENTARIO_DATA_DIR:-./data}/postgres"
+fi
+smoke_target="${smoke_url:-http://127.0.0.1:$port}"
+
+if [[ $dry_run -eq 1 ]]; then
+  echo "[dry-run] 1. verify the archive:  $inventario verify $archive"
+  echo "[dry-run] 2. restore into $where:  $inventario ${restore_args[*]}"
+  if [[ $smoke -eq 1 ]]; then
+    [[ -z "$smoke_url" ]] && echo "[dry-run] 3. start a temporary server on the restored database at 127.0.0.1:$port"
+    echo "[dry-run] 4. smoke-test $smoke_target:  $here/smoke_tests.sh $smoke_target"
+    [[ -z "$smoke_url" ]] && echo "[dry-run] 5. stop the temporary server"
+  fi
+  exit 0
+fi
+
+echo "== 1. verify $archive"
+"$inventario" verify "$archive"
+echo "== 2. restore into $where"
+"$inventario" "${restore_args[@]}"
+[[ $smoke -eq 1 ]] || exit 0
+
+server_pid=""
+stop_server() {
+  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+}
+trap stop_server EXIT
+
+if [[ -z "$smoke_url" ]]; then
+  log="${TMPDIR:-/tmp}/inventario-staging-server.$$.log"
+  echo "== 3. start a temporary server on the restored database (127.0.0.1:$port, log $log)"
+  if [[ -n "$target" ]]; then
+    # The server reads its database from the environment: no password on a command line.
+    SPRING_DATASOURCE_URL="$target" SPRING_DATASOURCE_USERNAME="${DB_USER:-}" \
+      SPRING_DATASOURCE_PASSWORD="${DB_PASS:-}" PORT="$port" \
+      "$inventario" --server.address=127.0.0.1 >"$log" 2>&1 &
+  else
+    PORT="$port" "$inventario" --server.address=127.0.0.1 >"$log" 2>&1 &
+  fi
+  server_pid=$!
+  for _ in $(seq 1 120); do
+    if ! kill -0 "$server_pid" 2>/dev/null; then
+      echo "staging_restore.sh: the temporary server exited; last lines of $log:" >&2
+      tail -n 20 "$log" >&2
+      exit 1
+    fi
+    if curl -fsS --max-time 2 "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1; then
+      break
+    fi
+    sleep 1
+  done
+fi
+
+echo "== 4. smoke-test $smoke_target"
+"$here/smoke_tests.sh" "$smoke_target"

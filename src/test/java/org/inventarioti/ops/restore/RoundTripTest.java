@@ -1,0 +1,79 @@
+package org.inventarioti.ops.restore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.inventarioti.ops.OpsFixtures.execute;
+import static org.inventarioti.ops.OpsFixtures.scalar;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.inventarioti.ops.OpsFixtures;
+import org.inventarioti.ops.archive.Catalog;
+import org.inventarioti.ops.backup.BackupProgress;
+import org.inventarioti.ops.backup.BackupResult;
+import org.inventarioti.ops.backup.BackupService;
+import org.inventarioti.support.InventarioTest;
+import org.inventarioti.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@InventarioTest
+class RoundTripTest {
+
+    @Autowired
+    BackupService backups;
+
+    @Autowired
+    RestoreService restores;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyTableComesBackRowByRowAndSequencesContinue() throws Exception {
+        try (TestDatabase.Scratch source = OpsFixtures.migrated(null);
+                TestDatabase.Scratch target = TestDatabase.get().scratch();
+                var from = source.connect();
+                var to = target.connect()) {
+            OpsFixtures.sampleData(from, 300);
+            execute(
+                    from,
+                    "INSERT INTO ops_backup_verificaciones (archivo, sha256, backup_creado_en, schema_version,"
+                            + " restore_test, conteos_coinciden) VALUES ('x', 'y', now(), '10', true, true)");
+            long nextCodigo = scalar(from, "SELECT last_value + 1 FROM activos_codigo_seq");
+
+            BackupResult backup = backups.backup(OpsFixtures.database(source), false, dir, BackupProgress.NONE);
+            assertThat(backup.manifest().tables())
+                    .extracting(t -> t.name())
+                    .contains("usuarios", "categorias", "activos", "mantenimientos", "auditoria")
+                    .doesNotContain("flyway_schema_history", "ops_backup_verificaciones", "ops_modo_mantenimiento");
+
+            StringWriter log = new StringWriter();
+            RestoreReport report = restores.restore(
+                    backup.archive(),
+                    OpsFixtures.database(target),
+                    new RestoreOptions(false, false, dir),
+                    new PrintWriter(log));
+
+            assertThat(report.countsMatch()).as(log.toString()).isTrue();
+            assertThat(report.rows()).isEqualTo(backup.manifest().totalRows()).isEqualTo(300 + 900 + 600 + 30 + 10);
+            assertThat(OpsFixtures.contentHashes(to)).isEqualTo(OpsFixtures.contentHashes(from));
+            assertThat(Catalog.historyChecksum(Catalog.history(to, "public")))
+                    .isEqualTo(Catalog.historyChecksum(Catalog.history(from, "public")));
+            assertThat(scalar(to, "SELECT count(*) FROM ops_backup_verificaciones"))
+                    .isZero();
+            assertThat(scalar(to, "SELECT nextval('activos_codigo_seq')")).isEqualTo(nextCodigo);
+            assertThat(scalar(to, "INSERT INTO categorias (nombre) VALUES ('after restore') RETURNING id"))
+                    .isGreaterThan(scalar(from, "SELECT max(id) FROM categorias"));
+            assertThat(scalar(to, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'inventario_restore%'"))
+                    .isZero();
+            assertThat(report.usuarios())
+                    .get()
+                    .satisfies(u -> assertThat(u.enabledAdmins()).isPositive());
+            assertThat(report.especificaciones())
+                    .get()
+                    .satisfies(e -> assertThat(e.converted()).isEqualTo(300));
+        }
+    }
+}

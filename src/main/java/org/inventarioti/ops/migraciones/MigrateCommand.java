@@ -11,7 +11,12 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "migrate",
         description = "Schema migrations: expand ones run at start-up, contract ones only in a maintenance window.",
-        subcommands = {MigrateCommand.Status.class, MigrateCommand.PlanCommand.class, MigrateCommand.Apply.class})
+        subcommands = {
+            MigrateCommand.Status.class,
+            MigrateCommand.PlanCommand.class,
+            MigrateCommand.Apply.class,
+            MigrateCommand.Rehearse.class
+        })
 public class MigrateCommand {
 
     @Command(name = "status", description = "Lists applied and pending migrations, each marked expand or contract.")
@@ -122,6 +127,35 @@ public class MigrateCommand {
                     result.versionDespues(),
                     result.duracion().toMillis());
             return 0;
+        }
+    }
+
+    @Command(
+            name = "rehearse",
+            mixinStandardHelpOptions = true,
+            description = {
+                "The real dry run: restores ARCHIVE into a scratch database on the configured server, applies"
+                        + " this release's pending migrations there one by one (timed; preconditions measured before"
+                        + " each contract one), starts this release on it and smoke-tests it, then drops the scratch"
+                        + " database. Production is not changed.",
+                "Exit code 0 when every step passed, 1 otherwise."
+            })
+    static class Rehearse implements Callable<Integer> {
+        private final CliContext context;
+
+        @Spec
+        CommandSpec spec;
+
+        @picocli.CommandLine.Parameters(paramLabel = "ARCHIVE", description = "A backup archive (inventario backup).")
+        java.nio.file.Path archive;
+
+        Rehearse(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            return context.bean(EnsayoService.class).ensayar(archive, spec.commandLine().getOut()) ? 0 : 1;
         }
     }
 }

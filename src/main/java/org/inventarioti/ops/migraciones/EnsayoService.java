@@ -46,13 +46,15 @@ public class EnsayoService {
 
     public record Paso(String nombre, boolean ok, Duration duracion, String detalle) {
         String linea() {
-            return String.format("  %-6s %-34s %8.1f s  %s", ok ? "OK" : "FAILED", nombre, duracion.toMillis() / 1000.0, detalle);
+            return String.format(
+                    "  %-6s %-34s %8.1f s  %s", ok ? "OK" : "FAILED", nombre, duracion.toMillis() / 1000.0, detalle);
         }
     }
 
     public boolean ensayar(Path archive, PrintWriter out) throws Exception {
         Database server = configured.database();
-        String name = "inventario_rehearse_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name = "inventario_rehearse_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         List<Paso> pasos = new ArrayList<>();
         out.println("Rehearsal of " + archive + " in scratch database " + name + " on " + server.describe());
         execute(server, "CREATE DATABASE \"" + name + "\" TEMPLATE template0");
@@ -60,7 +62,12 @@ public class EnsayoService {
             Database scratch = server.withName(name);
             boolean ok = paso(pasos, out, "restore " + archive.getFileName(), () -> {
                 var report = RestoreService.standalone()
-                        .restore(archive.toAbsolutePath(), scratch, new RestoreOptions(false, false, archive.toAbsolutePath().getParent()), new PrintWriter(java.io.Writer.nullWriter()));
+                        .restore(
+                                archive.toAbsolutePath(),
+                                scratch,
+                                new RestoreOptions(
+                                        false, false, archive.toAbsolutePath().getParent()),
+                                new PrintWriter(java.io.Writer.nullWriter()));
                 if (!report.countsMatch()) {
                     throw new IllegalStateException("row counts differ after the restore");
                 }
@@ -82,10 +89,15 @@ public class EnsayoService {
                         return estado.map(EstadoEspecificaciones::describir).orElse("none for this migration");
                     });
                 }
-                ok = ok && paso(pasos, out, "V" + migration.getVersion() + " " + tipo.etiqueta() + " " + migration.getDescription(), () -> {
-                    migrador.aplicar(scratchFlyway, migration.getVersion());
-                    return "applied";
-                });
+                ok = ok
+                        && paso(
+                                pasos,
+                                out,
+                                "V" + migration.getVersion() + " " + tipo.etiqueta() + " " + migration.getDescription(),
+                                () -> {
+                                    migrador.aplicar(scratchFlyway, migration.getVersion());
+                                    return "applied";
+                                });
                 if (!ok) {
                     break;
                 }
@@ -140,7 +152,8 @@ public class EnsayoService {
             pasos.add(new Paso(nombre, true, Duration.ofNanos(System.nanoTime() - start), detail));
             return true;
         } catch (Exception e) {
-            pasos.add(new Paso(nombre, false, Duration.ofNanos(System.nanoTime() - start), String.valueOf(e.getMessage())));
+            pasos.add(new Paso(
+                    nombre, false, Duration.ofNanos(System.nanoTime() - start), String.valueOf(e.getMessage())));
             return false;
         } finally {
             out.println(pasos.get(pasos.size() - 1).linea());

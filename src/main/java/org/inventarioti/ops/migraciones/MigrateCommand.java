@@ -155,7 +155,10 @@ public class MigrateCommand {
 
         @Override
         public Integer call() throws Exception {
-            return context.bean(EnsayoService.class).ensayar(archive, spec.commandLine().getOut()) ? 0 : 1;
+            return context.bean(EnsayoService.class)
+                            .ensayar(archive, spec.commandLine().getOut())
+                    ? 0
+                    : 1;
         }
     }
 }

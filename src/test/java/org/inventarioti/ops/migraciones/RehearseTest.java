@@ -50,12 +50,19 @@ class RehearseTest {
                         "--inventario.data-dir=" + dir)) {
             EstadoV2.crear(connection, db.jdbcUrl(), "2.1", 20);
             StringWriter backup = new StringWriter();
-            assertThat(run(cli, backup, "backup", "--output", dir.resolve("backups").toString()))
+            assertThat(run(
+                            cli,
+                            backup,
+                            "backup",
+                            "--output",
+                            dir.resolve("backups").toString()))
                     .as(backup.toString())
                     .isZero();
             Path archive;
             try (var files = Files.list(dir.resolve("backups"))) {
-                archive = files.filter(p -> p.toString().endsWith(".zip")).findFirst().orElseThrow();
+                archive = files.filter(p -> p.toString().endsWith(".zip"))
+                        .findFirst()
+                        .orElseThrow();
             }
             String before = CatalogDump.of(connection);
             long scratchBefore = rehearsalDatabases();
@@ -70,7 +77,9 @@ class RehearseTest {
                     .containsPattern("OK +V3 contract")
                     .contains("OK     start this release and smoke it")
                     .contains("Rehearsal PASSED");
-            assertThat(CatalogDump.of(connection)).as("the real database is untouched").isEqualTo(before);
+            assertThat(CatalogDump.of(connection))
+                    .as("the real database is untouched")
+                    .isEqualTo(before);
             assertThat(rehearsalDatabases()).as("scratch dropped").isEqualTo(scratchBefore);
         }
     }

@@ -75,7 +75,10 @@ class OpsCommandsTest {
 
             Run verify = run(null, "verify", archive.toString());
             assertThat(verify.exit()).isZero();
-            assertThat(verify.out()).contains("OK: ").contains("280 rows").contains("schema version 10");
+            assertThat(verify.out())
+                    .contains("OK: ")
+                    .contains("280 rows")
+                    .contains("schema version " + org.inventarioti.support.UltimaMigracion.version());
 
             Run restore = run(
                     null,

@@ -10,7 +10,7 @@ import org.inventarioti.config.CliContext;
 import org.junit.jupiter.api.Test;
 
 /** The ops commands are registered and documented without starting Spring. */
-class OpsCommandsTest {
+class OpsCommandRegistrationTest {
 
     private static String help(String... args) {
         StringWriter out = new StringWriter();

@@ -8,6 +8,10 @@ import org.inventarioti.ops.cli.BackupCommand;
 import org.inventarioti.ops.cli.RestoreCommand;
 import org.inventarioti.ops.cli.SmokeCommand;
 import org.inventarioti.ops.cli.VerifyCommand;
+import org.inventarioti.ops.despliegue.DeployCommand;
+import org.inventarioti.ops.mantenimiento.MaintenanceCommand;
+import org.inventarioti.ops.migraciones.MigrateCommand;
+import org.inventarioti.ops.preflight.PreflightCommand;
 import org.inventarioti.usuarios.UsuariosCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,7 +30,11 @@ import picocli.CommandLine.Command;
             VerifyCommand.class,
             RestoreCommand.class,
             SmokeCommand.class,
-            DemoDataCommand.class
+            DemoDataCommand.class,
+            MigrateCommand.class,
+            MaintenanceCommand.class,
+            PreflightCommand.class,
+            DeployCommand.class
         })
 public class InventarioCli {
 

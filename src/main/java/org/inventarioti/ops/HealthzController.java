@@ -6,21 +6,28 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.inventarioti.config.InventarioProperties;
+import org.inventarioti.ops.mantenimiento.EstadoMantenimiento;
+import org.inventarioti.ops.mantenimiento.ModoMantenimientoService;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /healthz}, unauthenticated, as the ops runbook curls it. 503 when the database is down. */
+/**
+ * {@code GET /healthz}, unauthenticated, as the ops runbook curls it. 503 when the database is down;
+ * says whether maintenance mode is on.
+ */
 @RestController
 class HealthzController {
 
     private final DataSource dataSource;
     private final String env;
+    private final ModoMantenimientoService mantenimiento;
 
-    HealthzController(DataSource dataSource, InventarioProperties properties) {
+    HealthzController(DataSource dataSource, InventarioProperties properties, ModoMantenimientoService mantenimiento) {
         this.dataSource = dataSource;
         this.env = properties.env();
+        this.mantenimiento = mantenimiento;
     }
 
     @GetMapping(path = "/healthz", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -35,6 +42,11 @@ class HealthzController {
         body.put("version", AppVersion.get());
         body.put("env", env);
         body.put("database", database ? "up" : "down");
+        EstadoMantenimiento estado = database ? mantenimiento.estado() : EstadoMantenimiento.desconocido();
+        body.put("maintenance", estado.activo() ? "on" : "off");
+        if (estado.activo()) {
+            body.put("maintenance_message", estado.mensajeVisible());
+        }
         return ResponseEntity.status(database ? 200 : 503).body(body);
     }
 

@@ -1,38 +1,48 @@
 package org.inventarioti.ops;
 
 import org.flywaydb.core.Flyway;
+import org.inventarioti.ops.migraciones.Migrador;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.stereotype.Component;
 
 /**
- * The migration policy applied when the server starts. CLI commands start without migrating and
- * apply the same policy only when they need the current schema.
+ * The migration policy applied when the server starts: expand migrations run; a pending contract
+ * migration on a database that holds data stops the start (it runs in a maintenance window); an
+ * empty database gets everything. CLI commands start without migrating and apply the same policy
+ * only when they need the current schema.
  */
 @Component
 public class StartupMigrations implements FlywayMigrationStrategy {
 
     private final boolean cli;
     private final ObjectProvider<Flyway> flyway;
+    private final ObjectProvider<Migrador> migrador;
 
-    StartupMigrations(@Value("${inventario.cli:false}") boolean cli, ObjectProvider<Flyway> flyway) {
+    StartupMigrations(
+            @Value("${inventario.cli:false}") boolean cli,
+            ObjectProvider<Flyway> flyway,
+            ObjectProvider<Migrador> migrador) {
         this.cli = cli;
         this.flyway = flyway;
+        this.migrador = migrador;
     }
 
     @Override
     public void migrate(Flyway flyway) {
         if (!cli) {
-            apply(flyway);
+            migrador.getObject().alArrancar(flyway);
         }
     }
 
+    /** For commands that need the release's schema: the start-up policy, refusals included. */
     public void migrateForCommand() {
-        apply(flyway.getObject());
+        migrador.getObject().alArrancar(flyway.getObject());
     }
 
-    private void apply(Flyway flyway) {
-        flyway.migrate();
+    /** For ops commands that must work before a contract migration: only the safe expand prefix. */
+    public void migrateExpandForCommand() {
+        migrador.getObject().aplicarExpand(flyway.getObject());
     }
 }

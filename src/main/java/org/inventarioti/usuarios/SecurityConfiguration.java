@@ -58,7 +58,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/auth/password")
                         .hasRole("LECTOR")
-                        .requestMatchers("/api/usuarios/**", "/api/auditoria/**")
+                        .requestMatchers("/api/usuarios/**", "/api/auditoria/**", "/api/especificaciones/cuarentena/**")
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .hasRole("LECTOR")

@@ -81,6 +81,20 @@ public final class TestDatabase {
         return credentials.getProperty("password", "");
     }
 
+    /** The seed's DB_* variables that make the packaged jar use database {@code db} of this server. */
+    public java.util.Map<String, String> env(String db) {
+        URI uri = URI.create(serverBase.substring("jdbc:".length()));
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        env.put("DB_HOST", uri.getHost());
+        env.put("DB_PORT", Integer.toString(uri.getPort() == -1 ? 5432 : uri.getPort()));
+        env.put("DB_NAME", db);
+        env.put("DB_USER", user());
+        if (!password().isEmpty()) {
+            env.put("DB_PASS", password());
+        }
+        return env;
+    }
+
     public boolean external() {
         return external;
     }

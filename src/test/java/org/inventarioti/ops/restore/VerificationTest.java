@@ -81,7 +81,7 @@ class VerificationTest {
             assertThat(row.sha256()).isEqualTo(ArchiveVerifier.fileSha256(backup.archive()));
             assertThat(row.backupCreadoEn().toInstant())
                     .isEqualTo(Instant.parse(backup.manifest().createdAt()));
-            assertThat(row.schemaVersion()).isEqualTo(backup.manifest().schema().version());
+            assertThat(row.schemaVersion()).isEqualTo(org.inventarioti.support.UltimaMigracion.version());
             assertThat(row.restoreTest()).isTrue();
             assertThat(row.conteosCoinciden()).isTrue();
             assertThat(row.detalle()).contains("\"activos\": 25").contains("\"scratch\": \"server\"");

@@ -1,4 +1,6 @@
--- V10 (expand): operational state shared by every instance. Backups leave ops_* tables out:
+-- V2.1 (expand): operational state shared by every instance. Numbered before the V3 contract so
+-- a database at the V2 state gets the maintenance flag and the backup gate before its final migration.
+-- Backups leave ops_* tables out:
 -- restoring an archive must not bring back a maintenance flag or old verification records.
 
 -- Maintenance mode: at most one row. It ends by itself when its holder stops renewing it.

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The maintenance window in one command (`inventario maintenance run`): preflight, maintenance on,
+# wait for in-flight writes, backup + test restore, stop, contract migrations with the new release,
+# start it, readiness, smoke, switch `current`, maintenance off; on any failure the backup is
+# restored and the previous release started. Journal: $INVENTARIO_ROOT/journal/.
+set -euo pipefail
+
+usage() {
+  cat <<'USAGE'
+usage: ops/run_full_maintenance.sh [RELEASE] [--dry-run] [--root DIR]
+
+  RELEASE    a release jar, a version installed under <root>/releases, or a git ref to build
+             (default: the current release, to run its pending contract migrations)
+  --dry-run  run preflight and print exactly the steps; change nothing
+  --root     deploy root (default: $INVENTARIO_ROOT or /srv/inventario)
+
+Exit code: 0 done, 1 refused or rolled back (previous release serving), 2 the rollback failed
+(maintenance mode stays on: see ops/maintenance_playbook.md).
+USAGE
+}
+
+release="" dry_run=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    -h|--help) usage; exit 0 ;;
+    --dry-run) dry_run=(--dry-run) ;;
+    --root) INVENTARIO_ROOT="$2"; shift ;;
+    -*) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
+    *) release="$1" ;;
+  esac
+  shift
+done
+# shellcheck source=deploy/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../deploy/common.sh"
+load_env
+if [[ -n "$release" ]]; then
+  jar="$(release_jar "$release")"
+  exec "$JAVA" -jar "$jar" maintenance run --release "$jar" --root "$INVENTARIO_ROOT" "${dry_run[@]}"
+fi
+jar="$(current_jar)"
+exec "$JAVA" -jar "$jar" maintenance run --root "$INVENTARIO_ROOT" "${dry_run[@]}"

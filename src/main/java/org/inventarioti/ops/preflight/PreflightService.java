@@ -1,0 +1,248 @@
+package org.inventarioti.ops.preflight;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.ZipFile;
+import javax.sql.DataSource;
+import org.inventarioti.config.InventarioProperties;
+import org.inventarioti.config.ProductionSafetyCheck;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.stereotype.Service;
+import org.springframework.util.StringUtils;
+
+/**
+ * {@code inventario preflight}: is this host ready to run (or upgrade) the service? Lists every
+ * problem; never prints a secret (only the names of the variables at fault).
+ */
+@Service
+public class PreflightService {
+
+    static final int FACTOR_DISCO = 3;
+
+    private final Environment environment;
+    private final DataSource dataSource;
+    private final InventarioProperties properties;
+    private final ObjectProvider<SslBundles> sslBundles;
+    private final Clock clock;
+
+    PreflightService(
+            Environment environment,
+            DataSource dataSource,
+            InventarioProperties properties,
+            ObjectProvider<SslBundles> sslBundles,
+            Clock clock) {
+        this.environment = environment;
+        this.dataSource = dataSource;
+        this.properties = properties;
+        this.sslBundles = sslBundles;
+        this.clock = clock;
+    }
+
+    /** Runs every check; {@code release} is the jar to be deployed (empty: the running one). */
+    public List<Comprobacion> comprobar(Optional<Path> release, Path directorioBackups) {
+        List<Comprobacion> checks = new ArrayList<>();
+        List<String> secrets = ProductionSafetyCheck.problems(environment);
+        checks.add(
+                secrets.isEmpty()
+                        ? Comprobacion.ok("secrets", "JWT_SECRET strong, database credentials set")
+                        : Comprobacion.falla("secrets", String.join("; ", secrets)));
+        long databaseBytes = -1;
+        try (var connection = dataSource.getConnection();
+                var rs = connection
+                        .createStatement()
+                        .executeQuery("SELECT current_database(), current_setting('server_version'),"
+                                + " (SELECT coalesce(sum(pg_table_size(c.oid)), 0) FROM pg_class c"
+                                + "  WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r')")) {
+            rs.next();
+            databaseBytes = rs.getLong(3);
+            checks.add(Comprobacion.ok(
+                    "database", "connected to " + rs.getString(1) + " (PostgreSQL " + rs.getString(2) + ")"));
+        } catch (Exception e) {
+            checks.add(Comprobacion.falla(
+                    "database", "cannot connect with the configured credentials: " + sinSecretos(e.getMessage())));
+        }
+        tls().ifPresent(checks::add);
+        sentry().ifPresent(checks::add);
+        checks.add(disco(directorioBackups, databaseBytes));
+        checks.add(release(release));
+        return checks;
+    }
+
+    private Optional<Comprobacion> tls() {
+        String bundle = environment.getProperty("server.ssl.bundle");
+        String nginxCertificate = environment.getProperty("inventario.tls.certificado");
+        if (!StringUtils.hasText(bundle) && !StringUtils.hasText(nginxCertificate)) {
+            return Optional.empty();
+        }
+        try {
+            List<X509Certificate> chain =
+                    StringUtils.hasText(bundle) ? bundle(bundle) : Certificados.pem(Path.of(nginxCertificate));
+            String problem = Certificados.problema(chain, clock.instant());
+            String source = StringUtils.hasText(bundle) ? "SSL bundle " + bundle : "certificate " + nginxCertificate;
+            return Optional.of(
+                    problem == null
+                            ? Comprobacion.ok(
+                                    "tls",
+                                    source + " valid until " + Certificados.caducidad(chain) + " (" + chain.size()
+                                            + " certificate(s) in the chain)")
+                            : Comprobacion.falla("tls", source + ": " + problem));
+        } catch (Exception e) {
+            return Optional.of(Comprobacion.falla("tls", "certificate not readable: " + sinSecretos(e.getMessage())));
+        }
+    }
+
+    private List<X509Certificate> bundle(String name) throws Exception {
+        SslBundles bundles = sslBundles.getIfAvailable();
+        if (bundles != null) {
+            return Certificados.keyStore(bundles.getBundle(name).getStores().getKeyStore());
+        }
+        String pem = environment.getProperty("spring.ssl.bundle.pem." + name + ".keystore.certificate");
+        if (StringUtils.hasText(pem)) {
+            return Certificados.pem(Path.of(pem.replaceFirst("^file:", "")));
+        }
+        throw new IllegalStateException("SSL bundle " + name + " has no PEM keystore certificate configured");
+    }
+
+    /**
+     * A preflight that needs no application context, for an external database: it must be able to
+     * report a weak secret that would stop the application from starting at all.
+     */
+    public static PreflightService independiente(ConfigurableEnvironment environment) {
+        var properties = Binder.get(environment)
+                .bind("inventario", InventarioProperties.class)
+                .orElseThrow(() -> new IllegalStateException("no inventario.* settings"));
+        var dataSource = new DriverManagerDataSource(
+                environment.getProperty("spring.datasource.url"),
+                environment.getProperty("spring.datasource.username"),
+                environment.getProperty("spring.datasource.password"));
+        return new PreflightService(
+                environment,
+                dataSource,
+                properties,
+                new StaticListableBeanFactory().getBeanProvider(SslBundles.class),
+                Clock.systemUTC());
+    }
+
+    /** The configuration the application would see (application.yml, environment, DB_*), without starting it. */
+    public static ConfigurableEnvironment entorno() {
+        StandardEnvironment environment = new StandardEnvironment();
+        try {
+            new YamlPropertySourceLoader()
+                    .load("application.yml", new ClassPathResource("application.yml"))
+                    .forEach(environment.getPropertySources()::addLast);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        new org.inventarioti.config.DatabaseEnvironment().postProcessEnvironment(environment, null);
+        return environment;
+    }
+
+    private Optional<Comprobacion> sentry() {
+        String dsn = environment.getProperty("sentry.dsn", environment.getProperty("SENTRY_DSN", ""));
+        if (!StringUtils.hasText(dsn)) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                dsnValido(dsn)
+                        ? Comprobacion.ok("sentry", "SENTRY_DSN is well formed")
+                        : Comprobacion.falla(
+                                "sentry", "SENTRY_DSN is not of the form https://<key>@<host>/<project-id>"));
+    }
+
+    static boolean dsnValido(String dsn) {
+        try {
+            URI uri = new URI(dsn.trim());
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                    && StringUtils.hasText(uri.getRawUserInfo())
+                    && StringUtils.hasText(uri.getHost())
+                    && uri.getPath() != null
+                    && uri.getPath().matches("(/[^/]+)*/\\d+");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private Comprobacion disco(Path directory, long databaseBytes) {
+        try {
+            Path existing = directory.toAbsolutePath();
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            long free = Files.getFileStore(existing).getUsableSpace();
+            if (databaseBytes < 0) {
+                return Comprobacion.falla("disk", "cannot estimate the backup size without the database");
+            }
+            long needed = FACTOR_DISCO * databaseBytes;
+            String detail = mb(free) + " free in " + existing + ", " + FACTOR_DISCO + " x the expected backup ("
+                    + mb(databaseBytes) + ") = " + mb(needed);
+            return free >= needed ? Comprobacion.ok("disk", detail) : Comprobacion.falla("disk", detail);
+        } catch (IOException e) {
+            return Comprobacion.falla("disk", "cannot read free space of " + directory + ": " + e.getMessage());
+        }
+    }
+
+    private static String mb(long bytes) {
+        return String.format("%.1f MB", bytes / 1_048_576.0);
+    }
+
+    private Comprobacion release(Optional<Path> release) {
+        Path jar = release.orElseGet(PreflightService::jarEnEjecucion);
+        if (jar == null) {
+            return Comprobacion.falla("release", "not running from a release jar and no --release given");
+        }
+        if (!Files.isRegularFile(jar) || !Files.isReadable(jar)) {
+            return Comprobacion.falla("release", jar + " does not exist or is not readable");
+        }
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            if (zip.getEntry("META-INF/build-info.properties") == null
+                    && zip.getEntry("BOOT-INF/classes/META-INF/build-info.properties") == null) {
+                return Comprobacion.falla("release", jar + " is not an Inventario-TI release jar");
+            }
+            return Comprobacion.ok("release", jar + " present");
+        } catch (IOException e) {
+            return Comprobacion.falla("release", jar + " is not a readable jar: " + e.getMessage());
+        }
+    }
+
+    /** The release jar this process was started from ({@code java -jar}), or null when running from classes. */
+    public static Path jarEnEjecucion() {
+        String classPath = System.getProperty("java.class.path", "");
+        if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
+            Path jar = Path.of(classPath).toAbsolutePath();
+            return Files.isRegularFile(jar) ? jar : null;
+        }
+        return null;
+    }
+
+    /** Driver messages can echo a user name or URL; keep them, but never a password value. */
+    private String sinSecretos(String message) {
+        String result = message == null ? "" : message;
+        for (String key : List.of("spring.datasource.password", "inventario.jwt.secret")) {
+            String secret = environment.getProperty(key);
+            if (StringUtils.hasText(secret)) {
+                result = result.replace(secret, "<hidden>");
+            }
+        }
+        return result;
+    }
+
+    public Path directorioBackupsPorDefecto() {
+        return properties.dataDir().resolve("backups");
+    }
+}

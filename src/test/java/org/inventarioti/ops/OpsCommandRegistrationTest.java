@@ -1,0 +1,34 @@
+package org.inventarioti.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.inventarioti.InventarioApplication;
+import org.inventarioti.InventarioCli;
+import org.inventarioti.config.CliContext;
+import org.junit.jupiter.api.Test;
+
+/** The ops commands are registered and documented without starting Spring. */
+class OpsCommandRegistrationTest {
+
+    private static String help(String... args) {
+        StringWriter out = new StringWriter();
+        try (CliContext context = new CliContext(InventarioApplication.class)) {
+            var commandLine = InventarioCli.commandLine(context);
+            commandLine.setOut(new PrintWriter(out, true));
+            assertThat(commandLine.execute(args)).isZero();
+            assertThat(context.started()).isFalse();
+        }
+        return out.toString();
+    }
+
+    @Test
+    void everyOpsCommandIsThere() {
+        assertThat(help("help")).contains("migrate", "maintenance", "preflight", "deploy");
+        assertThat(help("help", "migrate")).contains("status", "plan", "apply");
+        assertThat(help("help", "maintenance")).contains("on", "off", "status", "run");
+        assertThat(help("maintenance", "run", "--help")).contains("--release", "--dry-run", "--root");
+        assertThat(help("deploy", "--help")).contains("--dry-run", "--root");
+    }
+}

@@ -1,0 +1,121 @@
+package org.inventarioti.ops.preflight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.inventarioti.config.InventarioProperties;
+import org.inventarioti.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.mock.env.MockEnvironment;
+
+class PreflightServiceTest {
+
+    private static final String SECRET = "k7Qz!p2Lw9Rt#x4Vb8Nm3Jc6Hy1Fd5Gs0Ae";
+    private static final String DB_PASSWORD = "db-Pa55word-never-printed";
+
+    @TempDir
+    Path dir;
+
+    private PreflightService service(MockEnvironment environment, String jdbcUrl) {
+        TestDatabase db = TestDatabase.get();
+        var dataSource = new DriverManagerDataSource(jdbcUrl, db.user(), DB_PASSWORD);
+        var properties = new InventarioProperties(dir, "production", null, null, null, null, null, null);
+        return new PreflightService(
+                environment,
+                dataSource,
+                properties,
+                new DefaultListableBeanFactory().getBeanProvider(SslBundles.class),
+                Clock.systemUTC());
+    }
+
+    private MockEnvironment environment(String secret) {
+        return new MockEnvironment()
+                .withProperty("inventario.jwt.secret", secret)
+                .withProperty("spring.datasource.url", TestDatabase.get().jdbcUrl())
+                .withProperty("spring.datasource.username", "inventario")
+                .withProperty("spring.datasource.password", DB_PASSWORD);
+    }
+
+    private Path releaseJar() throws Exception {
+        Path jar = dir.resolve("inventario.jar");
+        try (var zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            zip.putNextEntry(new ZipEntry("BOOT-INF/classes/META-INF/build-info.properties"));
+            zip.write("build.version=9.9.9\n".getBytes());
+            zip.closeEntry();
+        }
+        return jar;
+    }
+
+    private static String text(List<Comprobacion> checks) {
+        return String.join("\n", checks.stream().map(Comprobacion::linea).toList());
+    }
+
+    @Test
+    void aReadyHostPassesEveryCheck() throws Exception {
+        Path certificate = Tls.certificado(dir, 90);
+        MockEnvironment environment = environment(SECRET)
+                .withProperty("inventario.tls.certificado", certificate.toString())
+                .withProperty("SENTRY_DSN", "https://0123abcd@o1.ingest.sentry.io/4242");
+        List<Comprobacion> checks =
+                service(environment, TestDatabase.get().jdbcUrl()).comprobar(Optional.of(releaseJar()), dir);
+        assertThat(checks).as(text(checks)).allMatch(Comprobacion::ok);
+        assertThat(checks)
+                .extracting(Comprobacion::nombre)
+                .containsExactly("secrets", "database", "tls", "sentry", "disk", "release");
+        assertThat(text(checks)).contains("valid until").doesNotContain(SECRET, DB_PASSWORD, "0123abcd");
+    }
+
+    @Test
+    void everyProblemIsListedWithoutPrintingASecret() throws Exception {
+        Path certificate = Tls.certificado(dir, 10);
+        MockEnvironment environment = environment("short-" + DB_PASSWORD.substring(0, 5))
+                .withProperty("inventario.tls.certificado", certificate.toString())
+                .withProperty("sentry.dsn", "sentry-dsn-with-secret-key-xyz");
+        environment.setProperty("spring.datasource.password", "");
+        List<Comprobacion> checks = service(environment, "jdbc:postgresql://127.0.0.1:1/nowhere")
+                .comprobar(Optional.of(dir.resolve("missing.jar")), dir);
+        String report = text(checks);
+        assertThat(checks).as(report).noneMatch(Comprobacion::ok);
+        assertThat(report)
+                .contains("JWT_SECRET is shorter than 32 bytes", "DB_PASS is not set")
+                .contains("cannot connect with the configured credentials")
+                .contains("CN=localhost expires", "less than 30 days")
+                .contains("SENTRY_DSN is not of the form")
+                .contains("cannot estimate the backup size")
+                .contains("missing.jar does not exist")
+                .doesNotContain("short-db-Pa", "sentry-dsn-with-secret-key-xyz", DB_PASSWORD);
+    }
+
+    @Test
+    void tlsAndSentryAreCheckedOnlyWhenConfigured() throws Exception {
+        List<Comprobacion> checks = service(
+                        environment(SECRET), TestDatabase.get().jdbcUrl())
+                .comprobar(Optional.of(releaseJar()), dir.resolve("not/yet/created"));
+        assertThat(checks).extracting(Comprobacion::nombre).containsExactly("secrets", "database", "disk", "release");
+        assertThat(checks).as(text(checks)).allMatch(Comprobacion::ok);
+    }
+
+    @Test
+    void dsnShapes() {
+        assertThat(PreflightService.dsnValido("https://abc@o1.ingest.sentry.io/42"))
+                .isTrue();
+        assertThat(PreflightService.dsnValido("https://abc@sentry.example.org/path/42"))
+                .isTrue();
+        assertThat(PreflightService.dsnValido("https://sentry.example.org/42")).isFalse();
+        assertThat(PreflightService.dsnValido("https://abc@sentry.example.org/"))
+                .isFalse();
+        assertThat(PreflightService.dsnValido("ftp://abc@sentry.example.org/42"))
+                .isFalse();
+        assertThat(PreflightService.dsnValido("not a url")).isFalse();
+    }
+}

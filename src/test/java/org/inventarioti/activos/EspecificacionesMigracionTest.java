@@ -177,7 +177,7 @@ class EspecificacionesMigracionTest {
     @Test
     void theContractStepRefusesAMismatchAndChangesNothing() throws Exception {
         try (TestDatabase.Scratch db = TestDatabase.get().scratch()) {
-            flyway(db, "2").migrate();
+            flyway(db, "2.1").migrate(); // the state right before the contract
             long mismatched;
             try (Connection c = db.connect()) {
                 long categoria = categoria(c);

@@ -119,7 +119,10 @@ public class Migrador {
         return false;
     }
 
-    /** Whether any application table (all but Flyway's history and the ops_* tables) has a row. */
+    /**
+     * Whether any application table holds a row a user wrote: all tables but Flyway's history, the ops_* tables
+     * and {@code categorias}, whose rows migrations seed (a fresh installation is still "empty").
+     */
     public static boolean tieneDatos(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection();
                 var tables = connection
@@ -127,7 +130,8 @@ public class Migrador {
                         .executeQuery("SELECT quote_ident(c.relname) FROM pg_class c"
                                 + " JOIN pg_namespace n ON n.oid = c.relnamespace"
                                 + " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')"
-                                + " AND c.relname <> 'flyway_schema_history' AND c.relname NOT LIKE 'ops\\_%'")) {
+                                + " AND c.relname NOT IN ('flyway_schema_history', 'categorias')"
+                                + " AND c.relname NOT LIKE 'ops\\_%'")) {
             List<String> names = new ArrayList<>();
             while (tables.next()) {
                 names.add(tables.getString(1));

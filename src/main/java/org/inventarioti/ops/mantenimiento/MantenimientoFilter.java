@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * While maintenance mode is on, every request that could change data (anything but GET, HEAD and
  * OPTIONS) is answered 503 with {@code Retry-After} before it reaches security or a controller.
- * Logging in and out still work, so people can keep reading.
+ * Logging in and out still work, so people can keep reading. API clients get a problem body; a
+ * browser posting a form gets the error page, which explains the pause and shows the banner.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -43,6 +44,13 @@ class MantenimientoFilter extends OncePerRequestFilter {
         return LECTURAS.contains(request.getMethod()) || SESION.contains(path);
     }
 
+    /** A form post from the web UI (not the API), from a client that wants HTML. */
+    private static boolean esNavegador(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return !path.startsWith("/api/") && accept != null && accept.contains("text/html");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -58,6 +66,10 @@ class MantenimientoFilter extends OncePerRequestFilter {
         problem.setProperty("maintenance", true);
         problem.setProperty("retry_after_seconds", seconds);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        if (esNavegador(request)) {
+            response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value(), estado.mensajeVisible());
+            return;
+        }
         problems.write(request, response, problem);
     }
 }

@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /healthz}, unauthenticated, as the ops runbook curls it. 503 when the database is down;
- * says whether maintenance mode is on.
+ * says whether maintenance mode is on, as the database has it now (not this instance's cached copy:
+ * an operator who just switched it off reads "off" at once).
  */
 @RestController
 class HealthzController {
@@ -42,12 +43,20 @@ class HealthzController {
         body.put("version", AppVersion.get());
         body.put("env", env);
         body.put("database", database ? "up" : "down");
-        EstadoMantenimiento estado = database ? mantenimiento.estado() : EstadoMantenimiento.desconocido();
+        EstadoMantenimiento estado = database ? maintenance() : EstadoMantenimiento.desconocido();
         body.put("maintenance", estado.activo() ? "on" : "off");
         if (estado.activo()) {
             body.put("maintenance_message", estado.mensajeVisible());
         }
         return ResponseEntity.status(database ? 200 : 503).body(body);
+    }
+
+    private EstadoMantenimiento maintenance() {
+        try {
+            return mantenimiento.estadoActual();
+        } catch (RuntimeException e) {
+            return mantenimiento.estado();
+        }
     }
 
     private boolean databaseAnswers() {

@@ -37,6 +37,9 @@ class MantenimientoModeTest {
     ModoMantenimientoService service;
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -144,6 +147,23 @@ class MantenimientoModeTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{}"))
                 .hasStatus(401);
+    }
+
+    @Test
+    void healthzReadsTheFlagAfreshWhenAnotherProcessSwitchesItOff() {
+        service.activar("otra instancia", Duration.ofMinutes(5), "test");
+        assertThat(service.estado().activo()).as("cached as on").isTrue();
+        assertThat(mvc.get().uri("/healthz"))
+                .bodyJson()
+                .extractingPath("$.maintenance")
+                .isEqualTo("on");
+
+        jdbc.sql("DELETE FROM ops_modo_mantenimiento").update(); // what `inventario maintenance off` does elsewhere
+
+        assertThat(mvc.get().uri("/healthz"))
+                .bodyJson()
+                .extractingPath("$.maintenance")
+                .isEqualTo("off");
     }
 
     @Test

@@ -54,7 +54,9 @@ class AuditoriaWebController {
                     ? null
                     : e.getBody().getProperties().get("parameter");
             model.addAttribute("errorFiltro", String.valueOf(parametro));
-            response.setStatus(400);
+            if (htmx == null || !htmx.isHtmxRequest()) {
+                response.setStatus(400); // htmx swaps only successful answers: it gets the message with 200
+            }
             pagina = new ListPage<>(List.of(), 0, 1, FiltroAuditoria.POR_PAGINA, null);
         }
         model.addAttribute("pagina", pagina);

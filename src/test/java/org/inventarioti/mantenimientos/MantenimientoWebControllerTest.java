@@ -308,6 +308,14 @@ class MantenimientoWebControllerTest {
                 .hasStatus(400)
                 .bodyText()
                 .contains("No existe ningún activo con ese código.");
+        assertThat(mvc.get()
+                        .uri("/mantenimientos?activo=NO-EXISTE-123")
+                        .header("HX-Request", "true")
+                        .with(Sesiones.de(tecnico)))
+                .hasStatusOk()
+                .bodyText()
+                .contains("id=\"error-filtro\"", "No existe ningún activo con ese código.")
+                .doesNotContain("<html");
     }
 
     @Test

@@ -12,6 +12,8 @@ import org.inventarioti.usuarios.Rol;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -115,13 +117,16 @@ class NavegadorMantenimientosTest {
             assertThat(nav.driver().findElements(By.id("accion-completar"))).isEmpty();
 
             nav.ir("/mantenimientos");
-            escribir(nav, "filtro-activo", codigo);
-            nav.espera()
-                    .until(ExpectedConditions.textToBe(
-                            By.id("total-mantenimientos"), "Mantenimientos que cumplen los filtros: 1."));
-            WebElement tabla = nav.driver().findElement(By.id("tabla-mantenimientos"));
-            assertThat(tabla.getText()).contains("Cambiar batería", "Completado", codigo, "Correctivo");
+            escribir(nav, "filtro-activo", codigo + Keys.ENTER);
             nav.espera().until(ExpectedConditions.urlContains("activo=" + codigo));
+            String tabla = nav.espera()
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(d -> {
+                        String texto =
+                                d.findElement(By.id("tabla-mantenimientos")).getText();
+                        return texto.contains("Mantenimientos que cumplen los filtros: 1.") ? texto : null;
+                    });
+            assertThat(tabla).contains("Cambiar batería", "Completado", codigo, "Correctivo");
             nav.captura("21-mantenimientos-lista");
         }
     }

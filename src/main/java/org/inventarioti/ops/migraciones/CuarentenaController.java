@@ -1,8 +1,6 @@
 package org.inventarioti.ops.migraciones;
 
-import java.time.OffsetDateTime;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,30 +12,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CuarentenaController {
 
-    record EntradaCuarentena(
-            long activoId,
-            String codigo,
-            String textoOriginal,
-            String motivo,
-            OffsetDateTime detectadoEn,
-            OffsetDateTime resueltoEn) {}
+    private final Cuarentena cuarentena;
 
-    private final JdbcClient jdbc;
-
-    CuarentenaController(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    CuarentenaController(Cuarentena cuarentena) {
+        this.cuarentena = cuarentena;
     }
 
     @GetMapping("/api/especificaciones/cuarentena")
-    List<EntradaCuarentena> listar(@RequestParam(defaultValue = "false") boolean pendientes) {
-        return jdbc.sql("""
-                        SELECT c.activo_id, a.codigo, c.texto_original, c.motivo, c.detectado_en, c.resuelto_en
-                        FROM especificaciones_cuarentena c JOIN activos a ON a.id = c.activo_id
-                        WHERE NOT :pendientes OR c.resuelto_en IS NULL
-                        ORDER BY c.activo_id
-                        """)
-                .param("pendientes", pendientes)
-                .query(EntradaCuarentena.class)
-                .list();
+    List<Cuarentena.EntradaCuarentena> listar(@RequestParam(defaultValue = "false") boolean pendientes) {
+        return cuarentena.listar(pendientes);
     }
 }

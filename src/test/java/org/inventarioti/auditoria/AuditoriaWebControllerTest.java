@@ -1,0 +1,150 @@
+package org.inventarioti.auditoria;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.inventarioti.support.InventarioTest;
+import org.inventarioti.support.Sesiones;
+import org.inventarioti.support.TestUsers;
+import org.inventarioti.support.TestUsers.TestUser;
+import org.inventarioti.usuarios.Rol;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+@InventarioTest
+class AuditoriaWebControllerTest {
+
+    static final String XSS = "<script>alert('x')</script><b>negrita</b>";
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    AuditoriaService auditoria;
+
+    TestUser admin;
+    String entidad;
+
+    @BeforeEach
+    void datos() {
+        admin = users.create(Rol.ADMIN);
+        entidad = "prueba_" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static String body(MvcTestResult result) throws Exception {
+        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void onlyAdministratorsReadTheAuditLog() {
+        assertThat(mvc.get().uri("/auditoria")).hasStatus(302).redirectedUrl().contains("/login");
+        for (Rol rol : new Rol[] {Rol.LECTOR, Rol.TECNICO}) {
+            assertThat(mvc.get().uri("/auditoria").with(Sesiones.de(users.create(rol))))
+                    .hasStatus(403);
+        }
+        assertThat(mvc.get().uri("/auditoria").with(Sesiones.de(admin)))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Auditoría", "filtros-auditoria");
+    }
+
+    @Test
+    void theFiltersNarrowTheTrailAndAnswerTheFragmentToHtmx() {
+        auditoria.evento("revisar", entidad, 7, admin.email(), Map.of("nota", "uno"));
+        auditoria.evento("revisar", entidad, 8, "otra@test.local", Map.of("nota", "dos"));
+        auditoria.evento("cerrar", entidad, 7, admin.email(), null);
+        assertThat(mvc.get().uri("/auditoria?entidad=" + entidad).with(Sesiones.de(admin)))
+                .bodyText()
+                .contains("Registros que cumplen los filtros: 3.");
+        assertThat(mvc.get()
+                        .uri("/auditoria?entidad=" + entidad + "&entidad_id=7")
+                        .with(Sesiones.de(admin)))
+                .bodyText()
+                .contains("Registros que cumplen los filtros: 2.", "uno")
+                .doesNotContain("dos");
+        assertThat(mvc.get()
+                        .uri("/auditoria?entidad=" + entidad + "&actor=OTRA@test.local")
+                        .with(Sesiones.de(admin)))
+                .bodyText()
+                .contains("Registros que cumplen los filtros: 1.", "dos");
+        assertThat(mvc.get()
+                        .uri("/auditoria?entidad=" + entidad + "&accion=cerrar")
+                        .with(Sesiones.de(admin)))
+                .bodyText()
+                .contains("Registros que cumplen los filtros: 1.");
+        String hoy = LocalDate.now().toString();
+        assertThat(mvc.get()
+                        .uri("/auditoria?entidad=" + entidad + "&desde=" + hoy + "&hasta=" + hoy)
+                        .with(Sesiones.de(admin)))
+                .bodyText()
+                .contains("Registros que cumplen los filtros: 3.");
+        assertThat(mvc.get()
+                        .uri("/auditoria?entidad=" + entidad + "&hasta="
+                                + LocalDate.now().minusDays(2))
+                        .with(Sesiones.de(admin)))
+                .bodyText()
+                .contains("Registros que cumplen los filtros: 0.");
+        MvcTestResult fragment = mvc.get()
+                .uri("/auditoria?entidad=" + entidad)
+                .header("HX-Request", "true")
+                .with(Sesiones.de(admin))
+                .exchange();
+        assertThat(fragment)
+                .hasStatusOk()
+                .bodyText()
+                .contains("id=\"tabla-auditoria\"", "uno")
+                .doesNotContain("<html", "filtros-auditoria");
+    }
+
+    @Test
+    void longTrailsArePaged() {
+        for (int i = 0; i < FiltroAuditoria.POR_PAGINA + 3; i++) {
+            auditoria.evento("paso", entidad, i, admin.email(), null);
+        }
+        assertThat(mvc.get().uri("/auditoria?entidad=" + entidad).with(Sesiones.de(admin)))
+                .bodyText()
+                .contains("Página 1 de 2", "entidad=" + entidad + "&amp;page=2");
+        assertThat(mvc.get().uri("/auditoria?entidad=" + entidad + "&page=2").with(Sesiones.de(admin)))
+                .bodyText()
+                .contains("Página 2 de 2");
+    }
+
+    @Test
+    void badDatesAreExplained() {
+        assertThat(mvc.get().uri("/auditoria?desde=2024-02-31").with(Sesiones.de(admin)))
+                .hasStatus(400)
+                .bodyText()
+                .contains("Un filtro no es válido", "is-invalid");
+        assertThat(mvc.get().uri("/auditoria?page=0").with(Sesiones.de(admin))).hasStatus(400);
+    }
+
+    @Test
+    void beforeAndAfterAreShownAsEscapedJson() throws Exception {
+        auditoria.actualizado(entidad, 1, Map.of("nombre", "antes"), Map.of("nombre", XSS));
+        String pagina = body(mvc.get()
+                .uri("/auditoria?entidad=" + entidad)
+                .with(Sesiones.de(admin))
+                .exchange());
+        assertThat(pagina)
+                .doesNotContain(XSS)
+                .contains("&quot;nombre&quot; : &quot;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&lt;b&gt;")
+                .contains("&quot;antes&quot;");
+    }
+
+    @Test
+    void theAuditLogCannotBeWrittenThroughTheBrowser() {
+        assertThat(mvc.post().uri("/auditoria").with(csrf()).with(Sesiones.de(admin)))
+                .hasStatus(405);
+        assertThat(mvc.post().uri("/auditoria").with(Sesiones.de(admin))).hasStatus(403);
+    }
+}

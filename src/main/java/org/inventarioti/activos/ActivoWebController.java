@@ -81,7 +81,9 @@ class ActivoWebController {
             if (e.getStatusCode().value() != 400) {
                 throw e;
             }
-            response.setStatus(400);
+            if (!htmx.isHtmxRequest()) {
+                response.setStatus(400); // htmx swaps only 2xx answers: it gets the explanation with a 200
+            }
             model.addAttribute("errorFiltro", e.detail());
             pagina = new ListPage<>(List.of(), 0, 1, 0, null);
         }

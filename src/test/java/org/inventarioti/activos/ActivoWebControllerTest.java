@@ -238,6 +238,13 @@ class ActivoWebControllerTest {
         assertThat(result).hasStatus(400);
         assertThat(body(result)).contains("id=\"error-filtro\"", "fecha_compra_desde");
         assertThat(get("/activos?desconocido=1", lector)).hasStatus(400);
+        MvcTestResult htmx = mvc.get()
+                .uri("/activos?spec_clave={k}&spec_valor=x", "!!")
+                .header("HX-Request", "true")
+                .with(Sesiones.de(lector))
+                .exchange();
+        assertThat(htmx).as("htmx swaps only 2xx answers").hasStatusOk();
+        assertThat(body(htmx)).contains("id=\"error-filtro\"", "spec.!!");
     }
 
     @Test

@@ -55,7 +55,7 @@ class ActivoFormularioController {
         FormularioActivo.Lectura lectura = form.leer(campos, null);
         if (!lectura.malFormados().isEmpty()) {
             response.setStatus(422);
-            return formulario(null, form, errores.malFormados(lectura.malFormados(), form), model);
+            return formulario(null, form.sinSecretos(), errores.malFormados(lectura.malFormados(), form), model);
         }
         try {
             Activo creado = activos.crear(lectura.request());
@@ -87,7 +87,7 @@ class ActivoFormularioController {
         FormularioActivo.Lectura lectura = form.leer(campos(form.categoriaId()), activo.especificaciones());
         if (!lectura.malFormados().isEmpty()) {
             response.setStatus(422);
-            return formulario(activo, form, errores.malFormados(lectura.malFormados(), form), model);
+            return formulario(activo, form.sinSecretos(), errores.malFormados(lectura.malFormados(), form), model);
         }
         try {
             activos.reemplazar(activo.id(), lectura.request(), null);

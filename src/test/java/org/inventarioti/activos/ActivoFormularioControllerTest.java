@@ -208,6 +208,9 @@ class ActivoFormularioControllerTest {
                 .contains("value=\"BitLocker Recovery Key\"")
                 .doesNotContain("clave-muy-secreta-42", RECOVERY);
         assertThat(idPorSerie(serie)).isNull();
+        MvcTestResult malFormado = mvc.perform(nuevo(serie, Map.of("precio", "mucho", "notas", RECOVERY)));
+        assertThat(malFormado).hasStatus(422);
+        assertThat(body(malFormado)).doesNotContain(RECOVERY);
     }
 
     @Test

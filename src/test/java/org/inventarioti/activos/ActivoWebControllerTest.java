@@ -270,6 +270,9 @@ class ActivoWebControllerTest {
                 .contains("Historial de cambios", "<span>Detallado</span>", "<span>Detallado 2</span>")
                 .contains("src=\"/etiquetas/" + a.codigo() + ".svg\"")
                 .contains("Las claves de recuperación nunca se guardan");
+        assertThat(get(org.inventarioti.etiquetas.EtiquetaService.url("", a.codigo()), lector))
+                .as("the URL the QR label carries")
+                .hasStatusOk();
         assertThat(get("/activos/" + a.codigo().toLowerCase(), lector))
                 .hasStatus(302)
                 .hasRedirectedUrl("/activos/" + a.codigo());

@@ -296,6 +296,18 @@ class ActivoWebControllerTest {
         assertThat(body(get("/activos/" + a.codigo(), lector))).contains("&lt;img src=x onerror=alert(1)&gt;");
     }
 
+    @Test
+    void thePagesSpeakEnglishOnRequest() throws Exception {
+        Activo a = activo("English", "{\"cpu\": \"i5\", \"ram_gb\": 8, \"tactil\": false}");
+        assertThat(body(get("/activos?lang=en&q=" + a.codigo(), tecnico)))
+                .contains("<h1 class=\"h3 mb-0\">Assets</h1>", "1 assets · page 1 of 1", "New asset", "Serial number");
+        assertThat(body(get("/activos/" + a.codigo() + "?lang=en", tecnico)))
+                .contains("Specifications", "Memoria", ">No<", "Change history", "Schedule maintenance")
+                .contains("Recovery keys are never stored");
+        assertThat(body(get("/activos/" + a.codigo() + "/editar?lang=en", tecnico)))
+                .contains("Edit " + a.codigo(), "(required)", "Other specifications");
+    }
+
     static String enlace(String html, String id) {
         Matcher m = Pattern.compile("id=\"" + id + "\"[^>]*?href=\"([^\"]+)\"|href=\"([^\"]+)\"[^>]*?id=\"" + id + "\"")
                 .matcher(html);

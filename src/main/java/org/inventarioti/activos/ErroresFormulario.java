@@ -1,0 +1,106 @@
+package org.inventarioti.activos;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.inventarioti.categorias.ClavesEspecificacion;
+import org.inventarioti.web.ApiException;
+import org.inventarioti.web.ApiException.FieldError;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the service's field errors next to the form's inputs: {@code nombre} on the name,
+ * {@code especificaciones.ram} on the schema's RAM field or on the free row whose key normalises
+ * to {@code ram}; anything else at the top ({@link #GENERAL}). The messages the form knows are
+ * said in the reader's language; the rest as the service wrote them.
+ */
+@Component
+class ErroresFormulario {
+
+    static final String GENERAL = "_";
+    static final String EXTRA = "extra.";
+
+    private final MessageSource messages;
+
+    ErroresFormulario(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    Map<String, List<String>> malFormados(List<String> campos, FormularioActivo form) {
+        Map<String, List<String>> errores = new LinkedHashMap<>();
+        for (String campo : campos) {
+            if (campo.startsWith(FormularioActivo.PREFIJO)) {
+                String clave = campo.substring(FormularioActivo.PREFIJO.length());
+                anadir(errores, destino(campo, form), texto("activos.error.claveRepetida", clave));
+            } else {
+                anadir(errores, campo, texto("typeMismatch"));
+            }
+        }
+        return errores;
+    }
+
+    Map<String, List<String>> de(ApiException e, FormularioActivo form) {
+        Map<String, List<String>> errores = new LinkedHashMap<>();
+        Object lista = e.getBody().getProperties() == null
+                ? null
+                : e.getBody().getProperties().get("errors");
+        boolean duplicado = e.getStatusCode().value() == 409;
+        if (lista instanceof List<?> items && !items.isEmpty()) {
+            for (Object item : items) {
+                if (item instanceof FieldError error) {
+                    anadir(errores, destino(error.field(), form), texto(error, duplicado));
+                }
+            }
+        } else {
+            anadir(errores, GENERAL, e.detail());
+        }
+        return errores;
+    }
+
+    /** The input an error belongs to. */
+    static String destino(String campo, FormularioActivo form) {
+        if (campo.startsWith(FormularioActivo.PREFIJO)) {
+            String resto = campo.substring(FormularioActivo.PREFIJO.length());
+            String clave = resto.split("[.\\[]", 2)[0];
+            List<FormularioActivo.Par> extras = form.extras();
+            for (int i = 0; i < extras.size(); i++) {
+                if (ClavesEspecificacion.normalizar(extras.get(i).clave()).equals(clave)) {
+                    return EXTRA + i;
+                }
+            }
+            return form.especificaciones().containsKey(clave) ? FormularioActivo.PREFIJO + clave : "especificaciones";
+        }
+        return FormularioActivo.CAMPOS.contains(campo) || campo.equals("especificaciones") ? campo : GENERAL;
+    }
+
+    private String texto(FieldError error, boolean duplicado) {
+        String m = error.message();
+        if (duplicado && error.field().equals("numero_serie")) {
+            return texto("activos.error.serieDuplicada");
+        }
+        if (m.equals("required")) {
+            return texto("activos.error.requerido");
+        }
+        if (m.startsWith("names a secret")) {
+            return texto("activos.error.claveSecreta");
+        }
+        if (m.startsWith("looks like a recovery key")) {
+            return texto("activos.error.valorSecreto");
+        }
+        if (error.field().equals("categoria_id") && m.contains("does not exist")) {
+            return texto("activos.error.categoria");
+        }
+        return m;
+    }
+
+    private String texto(String clave, Object... args) {
+        return messages.getMessage(clave, args, clave, LocaleContextHolder.getLocale());
+    }
+
+    private static void anadir(Map<String, List<String>> errores, String campo, String texto) {
+        errores.computeIfAbsent(campo, k -> new ArrayList<>()).add(texto);
+    }
+}

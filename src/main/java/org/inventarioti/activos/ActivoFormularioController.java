@@ -39,7 +39,6 @@ class ActivoFormularioController {
 
     @GetMapping("/nuevo")
     String nuevo(@RequestParam(name = "categoria_id", required = false) Long categoriaId, Model model) {
-        Permisos.exigirEdicion();
         return formulario(null, FormularioActivo.nuevo(categoriaId), Map.of(), model);
     }
 
@@ -49,7 +48,6 @@ class ActivoFormularioController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        Permisos.exigirEdicion();
         FormularioActivo form = FormularioActivo.de(params);
         List<CamposEspecificacion.Campo> campos = campos(form.categoriaId());
         FormularioActivo.Lectura lectura = form.leer(campos, null);
@@ -68,7 +66,6 @@ class ActivoFormularioController {
 
     @GetMapping("/{codigo}/editar")
     String editar(@PathVariable String codigo, Model model) {
-        Permisos.exigirEdicion();
         Activo activo = activos.porCodigo(codigo);
         FormularioActivo form = FormularioActivo.de(activo, campos(activo.categoriaId()));
         return formulario(activo, form, Map.of(), model);
@@ -81,7 +78,6 @@ class ActivoFormularioController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        Permisos.exigirEdicion();
         Activo activo = activos.porCodigo(codigo);
         FormularioActivo form = FormularioActivo.de(params);
         FormularioActivo.Lectura lectura = form.leer(campos(form.categoriaId()), activo.especificaciones());

@@ -1,15 +1,14 @@
 package org.inventarioti.activos;
 
 import java.util.Set;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The role checks of the asset pages that the URL rules cannot express by method alone: the form
- * pages are GETs (which readers may do) yet need TECNICO; deleting is a form POST (which
- * technicians may do) yet needs ADMIN. A refusal is the usual 403 error page.
+ * What the asset pages show to the signed-in role: edit controls for TECNICO and up, delete for
+ * ADMIN. The server enforces the same rules through the URL rules in SecurityConfiguration (the
+ * form pages need TECNICO, {@code /activos/{codigo}/eliminar} needs ADMIN).
  */
 final class Permisos {
 
@@ -24,18 +23,6 @@ final class Permisos {
 
     static boolean puedeBorrar() {
         return tiene(BORRAN);
-    }
-
-    static void exigirEdicion() {
-        if (!puedeEditar()) {
-            throw new AccessDeniedException("TECNICO required");
-        }
-    }
-
-    static void exigirBorrado() {
-        if (!puedeBorrar()) {
-            throw new AccessDeniedException("ADMIN required");
-        }
     }
 
     private static boolean tiene(Set<String> roles) {

@@ -111,9 +111,14 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/usuarios/**", "/auditoria/**", "/categorias/**", "/cuarentena/**")
                         .hasRole("ADMIN")
-                        .requestMatchers("/mantenimientos/*/eliminar")
+                        .requestMatchers("/mantenimientos/*/eliminar", "/activos/*/eliminar")
                         .hasRole("ADMIN")
-                        .requestMatchers("/mantenimientos/nuevo", "/mantenimientos/*/editar")
+                        .requestMatchers(
+                                "/mantenimientos/nuevo",
+                                "/mantenimientos/*/editar",
+                                "/activos/nuevo",
+                                "/activos/*/editar",
+                                "/activos/especificaciones")
                         .hasRole("TECNICO")
                         .requestMatchers(HttpMethod.GET, "/**")
                         .hasRole("LECTOR")

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark of the web UI on ASSETS assets (default 100000), on the machine's PostgreSQL server,
 # with the server's heap capped at 256 MiB:
-#   - p50/p95/max response time of the dashboard and report pages (and the asset list when the
-#     build has it), measured from loopback, against /healthz and the login page as baselines;
+#   - p50/p95/max response time of the dashboard, report and asset list pages (first page, a keyset
+#     page 25 000 rows deep, page 500 by number, text search, a spec filter, a filter with a sort),
+#     measured from loopback, against /healthz and the login page as baselines;
 #   - the XLSX export of every asset: time, rows, size and the peak heap in use while it streams
 #     (sampled with jstat), against the CSV export and a plain COPY of the same query as baselines.
 # Usage: bench/ui.sh [ASSETS] [REQUESTS]   (PGHOST/PGPORT/PGUSER honoured; REQUESTS default 200)
@@ -69,10 +70,21 @@ timing() {
         printf "p50 %6.1f ms   p95 %6.1f ms   max %6.1f ms\n", t[int(NR * 0.5)], t[int(NR * 0.95)], t[NR] }'
 }
 
+# A keyset cursor 25 000 rows deep (sort nombre), from the API, for the list's "next" link.
+token=$(curl -s -H 'Content-Type: application/json' \
+  -d '{"email":"bench-admin@bench.local","password":"bench-password-1"}' "$base/api/auth/login" \
+  | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+deep=$(curl -s -H "Authorization: Bearer $token" "$base/api/activos?sort=nombre&size=50&page=500" \
+  | sed -n 's/.*"next_after":"\([^"]*\)".*/\1/p')
+[[ -n "$deep" ]] || { echo "no keyset cursor from the API"; exit 1; }
+
 echo
 echo "Pages ($requests requests each, sequential, from loopback):"
-for path in /healthz /login / /reportes/categoria /reportes/detalle "/activos" "/activos?page=1000" "/activos?q=equipo"; do
-  printf "  %-22s %s\n" "$path" "$(timing "$path")"
+for path in /healthz /login / /reportes/categoria /reportes/detalle /activos "/activos?sort=nombre&after=$deep" \
+  "/activos?page=500" "/activos?q=Responsable%20127" "/activos?spec.ram=32" "/activos?estado=Activo&sort=precio,desc"; do
+  label="$path"
+  [[ "$path" == *after=* ]] && label="/activos?sort=nombre&after=<row 25 000>"
+  printf "  %-40s %s\n" "$label" "$(timing "$path")"
 done
 
 pid=$server

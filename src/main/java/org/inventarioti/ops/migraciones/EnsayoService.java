@@ -1,13 +1,14 @@
 package org.inventarioti.ops.migraciones;
 
 import java.io.PrintWriter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -21,6 +22,7 @@ import org.inventarioti.ops.smoke.SmokeReport;
 import org.inventarioti.ops.smoke.SmokeService;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.stereotype.Service;
@@ -116,20 +118,21 @@ public class EnsayoService {
     }
 
     private String smoke(Database scratch) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        // Above every other property source (application.yml's ${PORT:8080}, the DB_* mapping): the
+        // rehearsal server must never bind the live server's port nor reach any database but the scratch one.
+        Map<String, Object> rehearsal = new HashMap<>();
+        rehearsal.put("spring.datasource.url", scratch.url());
+        rehearsal.put("spring.datasource.username", scratch.user());
+        rehearsal.put("spring.datasource.password", scratch.password() == null ? "" : scratch.password());
+        rehearsal.put("server.port", "0");
+        rehearsal.put("server.address", "127.0.0.1");
+        rehearsal.put("inventario.cli", "false");
+        rehearsal.put("spring.main.banner-mode", "off");
+        rehearsal.put("logging.level.root", "WARN");
         try (var app = new SpringApplicationBuilder(InventarioApplication.class)
-                .properties(
-                        "spring.datasource.url=" + scratch.url(),
-                        "spring.datasource.username=" + scratch.user(),
-                        "spring.datasource.password=" + (scratch.password() == null ? "" : scratch.password()),
-                        "server.port=" + port,
-                        "server.address=127.0.0.1",
-                        "inventario.cli=false",
-                        "spring.main.banner-mode=off",
-                        "logging.level.root=WARN")
+                .initializers(context -> context.getEnvironment()
+                        .getPropertySources()
+                        .addFirst(new MapPropertySource("inventarioRehearsal", rehearsal)))
                 .run()) {
             int actual = ((WebServerApplicationContext) app).getWebServer().getPort();
             SmokeReport report = SmokeService.run(new SmokeOptions(

@@ -68,7 +68,11 @@ class RehearseTest {
             long scratchBefore = rehearsalDatabases();
 
             StringWriter out = new StringWriter();
-            int exit = run(cli, out, "migrate", "rehearse", archive.toString());
+            int exit;
+            try (var live = holdDefaultPort()) {
+                // the live server's port (8080 unless PORT says otherwise) stays taken during the rehearsal
+                exit = run(cli, out, "migrate", "rehearse", archive.toString());
+            }
 
             assertThat(exit).as(out.toString()).isZero();
             assertThat(out.toString())
@@ -81,6 +85,16 @@ class RehearseTest {
                     .as("the real database is untouched")
                     .isEqualTo(before);
             assertThat(rehearsalDatabases()).as("scratch dropped").isEqualTo(scratchBefore);
+        }
+    }
+
+    /** Binds 8080 on loopback when it is free, as a live server would; closing releases it. */
+    private static AutoCloseable holdDefaultPort() {
+        try {
+            var socket = new java.net.ServerSocket(8080, 50, java.net.InetAddress.getLoopbackAddress());
+            return socket;
+        } catch (java.io.IOException taken) {
+            return () -> {};
         }
     }
 }

@@ -38,8 +38,13 @@ import picocli.CommandLine.Command;
         })
 public class InventarioCli {
 
+    /**
+     * A command, or the root's own {@code --help}/{@code --version}: the CLI. Anything else (no
+     * arguments, or Spring options such as {@code --server.port=…}): the server.
+     */
     static boolean isCommand(String[] args) {
-        return args.length > 0 && !args[0].startsWith("--");
+        return args.length > 0
+                && (!args[0].startsWith("--") || args[0].equals("--help") || args[0].equals("--version"));
     }
 
     public static int run(String[] args) {

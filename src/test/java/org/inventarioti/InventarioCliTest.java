@@ -54,6 +54,22 @@ class InventarioCliTest {
     }
 
     @Test
+    void helpAndVersionOptionsRunTheCliWhileSpringOptionsRunTheServer() {
+        for (String cli : new String[] {"--help", "-h", "--version", "-V", "help", "backup"}) {
+            assertThat(InventarioCli.isCommand(new String[] {cli})).as(cli).isTrue();
+        }
+        assertThat(InventarioCli.isCommand(new String[0])).isFalse();
+        assertThat(InventarioCli.isCommand(new String[] {"--server.port=9090"})).isFalse();
+        assertThat(InventarioCli.isCommand(new String[] {"--spring.profiles.active=prod"}))
+                .isFalse();
+
+        Run help = run("--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("Without a command, runs the server", "backup");
+        assertThat(help.springStarted()).isFalse();
+    }
+
+    @Test
     void unknownCommandsAndMissingOptionsAreUsageErrors() {
         Run unknown = run("frobnicate");
         assertThat(unknown.exit()).isEqualTo(2);

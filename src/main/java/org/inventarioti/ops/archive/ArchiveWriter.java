@@ -1,7 +1,6 @@
 package org.inventarioti.ops.archive;
 
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
@@ -20,7 +19,8 @@ import java.util.zip.ZipOutputStream;
  * Streams members into a ZIP under a hidden temporary name in the target directory. Only {@link
  * #commit} — after the manifest, the last members, are written and the file is fsynced — gives it
  * its final name; closing without committing deletes it. A killed process leaves at most a {@code
- * .partial} file without a manifest, which no reader accepts.
+ * .partial} file without a manifest, which no reader accepts. Hashing and deflating happen on a
+ * second thread ({@link HandOff}), so the thread feeding a member (COPY) never waits for them.
  */
 public final class ArchiveWriter implements AutoCloseable {
 
@@ -30,9 +30,10 @@ public final class ArchiveWriter implements AutoCloseable {
 
     private final Path temporary;
     private final Path target;
-    private final FileChannel channel;
+    final FileChannel channel; // package-private: a test breaks it to simulate a failing disk
     private final ZipOutputStream zip;
     private final List<Manifest.Member> members = new ArrayList<>();
+    private final HandOff handOff;
     private boolean committed;
 
     private ArchiveWriter(Path temporary, Path target, int level) throws IOException {
@@ -42,10 +43,12 @@ public final class ArchiveWriter implements AutoCloseable {
         this.zip = new ZipOutputStream(
                 new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16));
         this.zip.setLevel(level);
+        this.handOff = new HandOff("archive-writer");
     }
 
     /** A writer for {@code target}; the data goes to a {@code .name.<pid>.partial} file next to it. */
     public static ArchiveWriter create(Path target, int level) throws IOException {
+        ManifestJson.warmUpInBackground();
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temporary = dir.resolve(
@@ -66,9 +69,12 @@ public final class ArchiveWriter implements AutoCloseable {
     public Manifest.Member member(String name, boolean countRows, Body body) throws Exception {
         MemberDigest digest = new MemberDigest();
         zip.putNextEntry(new ZipEntry(name));
-        OutputStream out = new BufferedOutputStream(new DigestingStream(zip, digest), 1 << 16);
+        HandOff.Stream out = handOff.open((buffer, length) -> {
+            digest.update(buffer, 0, length);
+            zip.write(buffer, 0, length);
+        });
         body.writeTo(out);
-        out.flush();
+        out.finish();
         zip.closeEntry();
         Manifest.Member member =
                 new Manifest.Member(name, digest.bytes(), digest.finish(), countRows ? digest.rows() : null);
@@ -82,6 +88,7 @@ public final class ArchiveWriter implements AutoCloseable {
 
     /** Writes the manifest (with the members written so far), fsyncs and renames. Returns the final path. */
     public Path commit(Manifest manifest) throws IOException {
+        handOff.close();
         byte[] json = ManifestJson.write(manifest);
         zip.putNextEntry(new ZipEntry(MANIFEST));
         zip.write(json);
@@ -116,6 +123,7 @@ public final class ArchiveWriter implements AutoCloseable {
         if (committed) {
             return;
         }
+        handOff.abort();
         try {
             zip.close();
         } catch (IOException | RuntimeException e) {
@@ -149,32 +157,6 @@ public final class ArchiveWriter implements AutoCloseable {
                     .orElse(false);
         } catch (NumberFormatException e) {
             return false;
-        }
-    }
-
-    private static final class DigestingStream extends FilterOutputStream {
-        private final MemberDigest digest;
-
-        DigestingStream(OutputStream out, MemberDigest digest) {
-            super(out);
-            this.digest = digest;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            digest.update(b);
-        }
-
-        @Override
-        public void write(byte[] buffer, int offset, int length) throws IOException {
-            out.write(buffer, offset, length);
-            digest.update(buffer, offset, length);
-        }
-
-        @Override
-        public void close() {
-            // the member ends, the archive does not
         }
     }
 }

@@ -21,8 +21,6 @@ import org.inventarioti.ops.archive.Catalog;
 import org.inventarioti.ops.archive.Database;
 import org.inventarioti.ops.archive.Manifest;
 import org.postgresql.PGConnection;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Service;
 
 /**
@@ -126,15 +124,15 @@ public class BackupService {
 
     /** The release's migration scripts the history names, so a DBA can rebuild the schema by hand. */
     private static void writeScripts(ArchiveWriter writer, List<Manifest.AppliedMigration> history) throws Exception {
-        var resolver = new PathMatchingResourcePatternResolver();
+        ClassLoader loader = BackupService.class.getClassLoader();
         for (Manifest.AppliedMigration migration : history) {
             if (!"SQL".equals(migration.type()) || migration.script() == null) {
                 continue;
             }
-            Resource script = resolver.getResource("classpath:db/migration/" + migration.script());
-            if (script.exists()) {
+            String resource = "db/migration/" + migration.script();
+            if (loader.getResource(resource) != null) {
                 writer.member("schema/" + migration.script(), false, out -> {
-                    try (InputStream in = script.getInputStream()) {
+                    try (InputStream in = loader.getResourceAsStream(resource)) {
                         in.transferTo(out);
                     }
                 });

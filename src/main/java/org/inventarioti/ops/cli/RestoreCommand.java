@@ -64,12 +64,22 @@ public class RestoreCommand implements Callable<Integer> {
             description = "Where --force backs the target up (default: <data dir>/backups).")
     Path backupDir;
 
+    @Option(
+            names = "--jobs",
+            paramLabel = "N",
+            description =
+                    "Connections loading tables and building indexes in parallel" + " (default: one per core, 2 to 4).")
+    Integer jobs;
+
     RestoreCommand(CliContext context) {
         this.context = context;
     }
 
     @Override
     public Integer call() throws Exception {
+        if (jobs != null && jobs < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
+        }
         PrintWriter out = spec.commandLine().getOut();
         Database database;
         RestoreService service;
@@ -84,7 +94,11 @@ public class RestoreCommand implements Callable<Integer> {
         out.println("Restoring " + archive + " into " + database.describe() + " ...");
         try {
             RestoreReport report = service.restore(
-                    archive.toAbsolutePath(), database, new RestoreOptions(force, allowVersionMismatch, backups), out);
+                    archive.toAbsolutePath(),
+                    database,
+                    new RestoreOptions(
+                            force, allowVersionMismatch, backups, jobs != null ? jobs : RestoreOptions.defaultJobs()),
+                    out);
             report.print(out);
             return report.countsMatch() ? 0 : 1;
         } catch (ArchiveException | RestoreRefusedException e) {

@@ -59,22 +59,15 @@ public class RestoreService {
                         + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
                 execute(connection, "CREATE SCHEMA " + Catalog.quote(staging));
                 try {
-                    log.printf(
-                            java.util.Locale.ROOT,
-                            "Building schema version %s (%.1f s so far) ...%n",
-                            archived,
-                            (System.nanoTime() - started) / 1e9);
+                    progress(log, "Building schema version " + archived, started);
                     ReleaseMigrations.flyway(target, staging, archived).migrate();
                     checkHistory(connection, staging, manifest, options);
-                    load(connection, staging, reader, log);
+                    load(connection, target, staging, reader, options.jobs(), log, started);
                     release.expandTarget(archived).ifPresent(version -> {
                         log.println("Applying pending expand migrations up to " + version + " ...");
                         ReleaseMigrations.flyway(target, staging, version).migrate();
                     });
-                    log.printf(
-                            java.util.Locale.ROOT,
-                            "Swapping the restored schema in (%.1f s so far) ...%n",
-                            (System.nanoTime() - started) / 1e9);
+                    progress(log, "Swapping the restored schema in", started);
                     SchemaSwap.swap(connection, staging);
                 } catch (Exception | Error e) {
                     dropQuietly(connection, staging);
@@ -85,6 +78,10 @@ public class RestoreService {
                 unlock(connection);
             }
         }
+    }
+
+    private static void progress(PrintWriter log, String step, long started) {
+        log.printf(java.util.Locale.ROOT, "%s (%.1f s so far) ...%n", step, (System.nanoTime() - started) / 1e9);
     }
 
     private static MigrationVersion checkVersions(
@@ -137,13 +134,30 @@ public class RestoreService {
         return Optional.of(backup);
     }
 
-    private static void load(Connection connection, String staging, ArchiveReader reader, PrintWriter log)
+    private static void load(
+            Connection connection,
+            Database target,
+            String staging,
+            ArchiveReader reader,
+            int jobs,
+            PrintWriter log,
+            long started)
             throws Exception {
         Manifest manifest = reader.manifest();
         connection.setAutoCommit(false);
         try {
-            Map<String, Long> counts = DataLoader.load(
-                    connection, staging, reader, (table, rows) -> log.println("  " + table + ": " + rows + " rows"));
+            Map<String, Long> counts =
+                    DataLoader.load(connection, target, staging, reader, jobs, new DataLoader.Progress() {
+                        @Override
+                        public void loaded(String table, long rows) {
+                            log.println("  " + table + ": " + rows + " rows");
+                        }
+
+                        @Override
+                        public void phase(String message) {
+                            progress(log, message, started);
+                        }
+                    });
             for (Manifest.Table table : manifest.tables()) {
                 long restored = counts.get(table.name());
                 if (restored != table.rows()) {

@@ -44,15 +44,11 @@ class ErroresFormulario {
 
     Map<String, List<String>> de(ApiException e, FormularioActivo form) {
         Map<String, List<String>> errores = new LinkedHashMap<>();
-        Object lista = e.getBody().getProperties() == null
-                ? null
-                : e.getBody().getProperties().get("errors");
+        List<FieldError> lista = e.fieldErrors();
         boolean duplicado = e.getStatusCode().value() == 409;
-        if (lista instanceof List<?> items && !items.isEmpty()) {
-            for (Object item : items) {
-                if (item instanceof FieldError error) {
-                    anadir(errores, destino(error.field(), form), texto(error, duplicado));
-                }
+        if (!lista.isEmpty()) {
+            for (FieldError error : lista) {
+                anadir(errores, destino(error.field(), form), texto(error, duplicado));
             }
         } else {
             anadir(errores, GENERAL, e.detail());

@@ -186,15 +186,11 @@ class CategoriaWebController {
         if (status != 422 || e.getBody().getProperties() == null) {
             throw e;
         }
-        if (e.getBody().getProperties().get("errors") instanceof List<?> errores) {
-            for (Object item : errores) {
-                if (item instanceof ApiException.FieldError fe) {
-                    String campo = fe.field().startsWith("esquema")
-                            ? "esquema"
-                            : fe.field().equals("descripcion") ? "descripcion" : "nombre";
-                    error(result, campo, "categorias.error.servicio", fe.field() + ": " + fe.message());
-                }
-            }
+        for (ApiException.FieldError fe : e.fieldErrors()) {
+            String campo = fe.field().startsWith("esquema")
+                    ? "esquema"
+                    : fe.field().equals("descripcion") ? "descripcion" : "nombre";
+            error(result, campo, "categorias.error.servicio", fe.field() + ": " + fe.message());
         }
         if (!result.hasErrors()) {
             result.reject("categorias.error.invalida");

@@ -26,15 +26,13 @@ final class ErroresFormulario {
         if (e.getStatusCode().value() != 422) {
             throw e;
         }
-        Object errores = e.getBody().getProperties() == null
-                ? null
-                : e.getBody().getProperties().get("errors");
-        if (!(errores instanceof List<?> lista) || lista.isEmpty()) {
+        List<ApiException.FieldError> errores = e.fieldErrors();
+        if (errores.isEmpty()) {
             result.reject("mantenimientos.error.invalido");
             return;
         }
-        for (Object item : lista) {
-            if (item instanceof ApiException.FieldError error && CAMPOS.containsKey(error.field())) {
+        for (ApiException.FieldError error : errores) {
+            if (CAMPOS.containsKey(error.field())) {
                 String campo = CAMPOS.get(error.field());
                 result.addError(new FieldError(
                         result.getObjectName(),

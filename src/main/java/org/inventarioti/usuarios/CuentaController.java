@@ -64,10 +64,8 @@ class CuentaController {
         try {
             authService.cambiarPassword(authentication.getName(), form.actual(), form.nueva());
         } catch (ApiException e) {
-            var errors = e.getBody().getProperties() == null
-                    ? null
-                    : e.getBody().getProperties().get("errors");
-            if (e.getStatusCode().value() == 422 && String.valueOf(errors).contains("password_actual")) {
+            boolean actual = e.fieldErrors().stream().anyMatch(f -> f.field().equals("password_actual"));
+            if (e.getStatusCode().value() == 422 && actual) {
                 result.rejectValue("actual", "cuenta.error.actual");
             } else if (e.getStatusCode().value() == 422) {
                 result.rejectValue("nueva", "usuarios.error.password", new Object[] {PasswordPolicy.MIN_LENGTH}, null);

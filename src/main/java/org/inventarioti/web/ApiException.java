@@ -48,6 +48,20 @@ public class ApiException extends ErrorResponseException {
         return getBody().getDetail();
     }
 
+    /** The field errors this problem carries (its {@code errors} property), empty when there are none. */
+    public List<FieldError> fieldErrors() {
+        Object errors = getBody().getProperties() == null
+                ? null
+                : getBody().getProperties().get("errors");
+        if (!(errors instanceof List<?> items)) {
+            return List.of();
+        }
+        return items.stream()
+                .filter(FieldError.class::isInstance)
+                .map(FieldError.class::cast)
+                .toList();
+    }
+
     public static ApiException notFound(String entity, Object id) {
         return new ApiException(HttpStatus.NOT_FOUND, "Not found", entity + " " + id + " does not exist");
     }

@@ -89,6 +89,15 @@ class ErroresFormulario {
         if (error.field().equals("categoria_id") && m.contains("does not exist")) {
             return texto("activos.error.categoria");
         }
+        if (error.code() != null) {
+            // a keyword of the category's JSON Schema: worded in the user's language when we know it
+            String localizado = messages.getMessage(
+                    "activos.error.esquema." + error.code(),
+                    error.args().toArray(),
+                    null,
+                    LocaleContextHolder.getLocale());
+            return localizado == null ? m : localizado;
+        }
         return m;
     }
 

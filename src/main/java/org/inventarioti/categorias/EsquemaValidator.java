@@ -78,12 +78,19 @@ class EsquemaValidator {
         for (var error : schema.validate(especificaciones)) {
             String field = path("especificaciones", error.getInstanceLocation());
             if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
-                errors.add(FieldError.of(field + "." + error.getProperty(), "required"));
+                errors.add(FieldError.of(field + "." + error.getProperty(), "required", "required", List.of()));
             } else {
-                errors.add(FieldError.of(field, error.getMessage()));
+                errors.add(FieldError.of(field, error.getMessage(), error.getKeyword(), argumentos(error)));
             }
         }
         return errors;
+    }
+
+    private static List<String> argumentos(com.networknt.schema.Error error) {
+        Object[] arguments = error.getArguments();
+        return arguments == null
+                ? List.of()
+                : java.util.Arrays.stream(arguments).map(String::valueOf).toList();
     }
 
     void olvidar(long categoriaId) {

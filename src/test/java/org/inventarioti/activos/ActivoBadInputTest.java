@@ -142,6 +142,11 @@ class ActivoBadInputTest {
         MvcTestResult wrongType = tecnico.post("/api/activos", valid().replace("\"ram\": \"16GB\"", "\"ram\": 16"));
         assertThat(wrongType).hasStatus(422);
         assertThat(field(wrongType, 0)).isEqualTo("especificaciones.ram");
+        assertThat((String) Api.read(wrongType, "$.errors[0].code"))
+                .as("the schema keyword, for clients that word errors themselves")
+                .isEqualTo("type");
+        assertThat((List<String>) Api.read(wrongType, "$.errors[0].args")).containsExactly("integer", "string");
+        assertThat((String) Api.read(wrongType, "$.errors[0].message")).isEqualTo("integer found, string expected");
     }
 
     @Test

@@ -195,6 +195,29 @@ class ActivoFormularioControllerTest {
     }
 
     @Test
+    void schemaErrorsAreWordedInTheUsersLanguage() throws Exception {
+        String serie = DatosWeb.unico("SN-ESQ");
+        Map<String, String> malos = Map.of("especificaciones.ram_gb", "0", "especificaciones.sistema", "OS/2");
+
+        MvcTestResult es = mvc.perform(nuevo(serie, malos));
+        assertThat(es).hasStatus(422);
+        assertThat(body(es))
+                .containsPattern("id=\"especificaciones.ram_gb-error\"[^>]*>\\s*<span class=\"d-block\">Debe ser como"
+                        + " mínimo 1.</span>")
+                .containsPattern(
+                        "id=\"especificaciones.sistema-error\"[^>]*>\\s*<span class=\"d-block\">Debe ser uno"
+                                + " de estos valores: \\[&quot;Windows 11&quot;, &quot;Ubuntu 24.04&quot;, &quot;macOS&quot;\\].</span>");
+
+        MvcTestResult en = mvc.perform(nuevo(serie, malos).param("lang", "en"));
+        assertThat(en).hasStatus(422);
+        assertThat(body(en))
+                .contains("Must be at least 1.")
+                .contains(
+                        "Must be one of these values: [&quot;Windows 11&quot;, &quot;Ubuntu 24.04&quot;, &quot;macOS&quot;].");
+        assertThat(idPorSerie(serie)).isNull();
+    }
+
+    @Test
     void secretsAreRefusedNamingTheKeyAndNeverEchoed() throws Exception {
         String serie = DatosWeb.unico("SN-SEC");
         MvcTestResult result = mvc.perform(nuevo(serie, Map.of())

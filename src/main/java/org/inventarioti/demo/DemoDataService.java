@@ -77,7 +77,7 @@ class DemoDataService {
         Progreso etapa = progreso.etapa("Activos", activos);
         copy("COPY activos (" + GeneradorDemo.COLUMNS + ") FROM STDIN (FORMAT csv)", out -> {
             for (long id : ids) {
-                GeneradorDemo.Tipo tipo = generador.tipo();
+                VocabularioDemo.Tipo tipo = generador.tipo();
                 String estado = generador.estado();
                 int historia = generador.mantenimientos();
                 for (int i = 0; i < historia; i++) {
@@ -144,7 +144,7 @@ class DemoDataService {
     /** The seeded categories by name; one that an administrator deleted comes back as demo data. */
     private Map<String, Long> categorias() {
         Map<String, Long> ids = new HashMap<>();
-        for (GeneradorDemo.Tipo tipo : GeneradorDemo.TIPOS) {
+        for (VocabularioDemo.Tipo tipo : VocabularioDemo.TIPOS) {
             Long id = jdbc.sql("SELECT id FROM categorias WHERE lower(nombre) = lower(?)")
                     .param(tipo.categoria())
                     .query(Long.class)

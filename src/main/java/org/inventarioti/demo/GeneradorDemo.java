@@ -1,5 +1,14 @@
 package org.inventarioti.demo;
 
+import static org.inventarioti.demo.VocabularioDemo.APELLIDOS;
+import static org.inventarioti.demo.VocabularioDemo.AREAS;
+import static org.inventarioti.demo.VocabularioDemo.CPUS;
+import static org.inventarioti.demo.VocabularioDemo.CPUS_SERVIDOR;
+import static org.inventarioti.demo.VocabularioDemo.NOMBRES;
+import static org.inventarioti.demo.VocabularioDemo.PROVEEDORES;
+import static org.inventarioti.demo.VocabularioDemo.TIPOS;
+import static org.inventarioti.demo.VocabularioDemo.TITULOS;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,132 +22,6 @@ import java.util.Random;
  */
 final class GeneradorDemo {
 
-    /** Category, its share of the assets (per thousand), brands and models. */
-    record Tipo(String categoria, int porMil, List<String> marcas, List<String> modelos, int precioBase) {}
-
-    static final List<Tipo> TIPOS = List.of(
-            new Tipo(
-                    "Laptop",
-                    350,
-                    List.of("Dell", "Lenovo", "HP", "Apple"),
-                    List.of("Latitude 5440", "ThinkPad T14", "EliteBook 840", "MacBook Air"),
-                    1100),
-            new Tipo(
-                    "PC de Escritorio",
-                    200,
-                    List.of("Dell", "HP", "Lenovo"),
-                    List.of("OptiPlex 7010", "ProDesk 400", "ThinkCentre M70"),
-                    800),
-            new Tipo("Monitor", 200, List.of("Dell", "LG", "Samsung"), List.of("P2422H", "27UL500", "S24R350"), 220),
-            new Tipo(
-                    "Teléfono",
-                    100,
-                    List.of("Samsung", "Apple", "Motorola"),
-                    List.of("Galaxy A54", "iPhone 13", "Moto G84"),
-                    450),
-            new Tipo(
-                    "Impresora",
-                    40,
-                    List.of("HP", "Brother", "Epson"),
-                    List.of("LaserJet M404", "HL-L5100", "EcoTank L6270"),
-                    380),
-            new Tipo(
-                    "Servidor",
-                    30,
-                    List.of("Dell", "HPE", "Lenovo"),
-                    List.of("PowerEdge R650", "ProLiant DL380", "ThinkSystem SR650"),
-                    9000),
-            new Tipo(
-                    "Switch",
-                    30,
-                    List.of("Cisco", "Aruba", "Ubiquiti"),
-                    List.of("Catalyst 9200", "2930F", "USW-48"),
-                    1500),
-            new Tipo(
-                    "Router",
-                    20,
-                    List.of("Cisco", "MikroTik", "Fortinet"),
-                    List.of("ISR 1100", "RB4011", "FortiGate 60F"),
-                    900),
-            new Tipo("YubiKey", 30, List.of("Yubico"), List.of("YubiKey 5 NFC", "YubiKey 5C"), 55));
-
-    private static final List<String> AREAS = List.of(
-            "Finanzas",
-            "Recursos Humanos",
-            "Ventas",
-            "Marketing",
-            "Operaciones",
-            "Tecnología",
-            "Legal",
-            "Compras",
-            "Logística",
-            "Atención al Cliente",
-            "Dirección",
-            "Calidad");
-    private static final List<String> PROVEEDORES = List.of(
-            "CompuRed", "Tecnosur", "DataMax", "Suministros TI", "InfoMundo", "Redes Andinas", "OfiTec", "NetPro");
-    private static final List<String> NOMBRES = List.of(
-            "Ana",
-            "Luis",
-            "María",
-            "Carlos",
-            "Lucía",
-            "Jorge",
-            "Sofía",
-            "Pedro",
-            "Elena",
-            "Diego",
-            "Valeria",
-            "Andrés",
-            "Camila",
-            "Javier",
-            "Paula",
-            "Miguel",
-            "Daniela",
-            "Fernando",
-            "Laura",
-            "Raúl");
-    private static final List<String> APELLIDOS = List.of(
-            "García",
-            "Martínez",
-            "López",
-            "Sánchez",
-            "Pérez",
-            "Gómez",
-            "Fernández",
-            "Díaz",
-            "Torres",
-            "Ramírez",
-            "Flores",
-            "Rojas",
-            "Vargas",
-            "Castro",
-            "Morales",
-            "Ortiz",
-            "Silva",
-            "Mendoza",
-            "Herrera",
-            "Ruiz");
-    private static final List<String> CPUS = List.of(
-            "Intel i5-1245U",
-            "Intel i7-1365U",
-            "AMD Ryzen 5 7530U",
-            "AMD Ryzen 7 7730U",
-            "Apple M2",
-            "Intel i5-13500",
-            "Intel i7-13700");
-    private static final List<String> CPUS_SERVIDOR =
-            List.of("2x Intel Xeon Silver 4314", "2x AMD EPYC 7313", "Intel Xeon E-2388G");
-    private static final List<String> TITULOS = List.of(
-            "Limpieza interna",
-            "Cambio de disco",
-            "Actualización de firmware",
-            "Revisión de batería",
-            "Cambio de pantalla",
-            "Reinstalación del sistema",
-            "Revisión general",
-            "Cambio de teclado");
-
     private final Random random;
     private final LocalDate today;
 
@@ -147,9 +30,9 @@ final class GeneradorDemo {
         this.today = today;
     }
 
-    Tipo tipo() {
+    VocabularioDemo.Tipo tipo() {
         int roll = random.nextInt(1000);
-        for (Tipo tipo : TIPOS) {
+        for (VocabularioDemo.Tipo tipo : TIPOS) {
             roll -= tipo.porMil();
             if (roll < 0) {
                 return tipo;
@@ -159,7 +42,7 @@ final class GeneradorDemo {
     }
 
     /** One asset row: id, categoria_id, nombre, marca, modelo, numero_serie, estado, area, … (see COLUMNS). */
-    String activo(long id, Tipo tipo, long categoriaId, String estado, String especificaciones) {
+    String activo(long id, VocabularioDemo.Tipo tipo, long categoriaId, String estado, String especificaciones) {
         String marca = pick(tipo.marcas());
         String modelo = pick(tipo.modelos());
         String responsable = tipo.categoria().equals("Servidor")
@@ -212,7 +95,7 @@ final class GeneradorDemo {
     }
 
     /** Especificaciones that follow the seeded schema of the category. */
-    Map<String, Object> especificaciones(Tipo tipo) {
+    Map<String, Object> especificaciones(VocabularioDemo.Tipo tipo) {
         return switch (tipo.categoria()) {
             case "Laptop", "PC de Escritorio" ->
                 Map.of(

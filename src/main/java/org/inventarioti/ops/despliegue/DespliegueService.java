@@ -34,14 +34,7 @@ public class DespliegueService {
                 + previous.map(Release::version).orElse("none") + ")" + (dryRun ? " -- DRY RUN" : ""));
         if (dryRun) {
             try {
-                diario.comprobacion(
-                        "lock",
-                        "no other deploy or maintenance run",
-                        () -> CerrojoEjecucion.comprobar(entorno.dataSource, root));
-                diario.comprobacion(
-                        "preflight",
-                        "secrets, database, TLS, disk, release jar",
-                        () -> entorno.preflight(jar, entorno.properties.backups()));
+                entorno.comprobarParaEnsayo(diario, root, jar);
                 planificar(diario, jar, nueva, servicio, sondas, root);
                 diario.resumen("Deploy " + version, "the steps above would run");
                 return 0;
@@ -50,12 +43,7 @@ public class DespliegueService {
                 return 1;
             }
         }
-        try (CerrojoEjecucion lock = diario.comprobacion(
-                "lock", "take the run lock", () -> CerrojoEjecucion.tomar(entorno.dataSource, root))) {
-            diario.comprobacion(
-                    "preflight",
-                    "secrets, database, TLS, disk, release jar",
-                    () -> entorno.preflight(jar, entorno.properties.backups()));
+        try (CerrojoEjecucion lock = entorno.tomarCerrojoYComprobar(diario, root, jar)) {
             diario.paso(
                     "install",
                     "copy " + jar + " to " + nueva.dir(),

@@ -55,6 +55,33 @@ class Entorno {
     }
 
     /** Runs the preflight; throws listing every problem. */
+    /** A dry run's first checks: no other deploy or maintenance run holds the lock, then the preflight. */
+    void comprobarParaEnsayo(Diario diario, Path root, Path releaseJar) {
+        diario.comprobacion(
+                "lock", "no other deploy or maintenance run", () -> CerrojoEjecucion.comprobar(dataSource, root));
+        comprobarPreflight(diario, releaseJar);
+    }
+
+    /** A real run's first checks: takes the run lock (the caller closes it), then the preflight. */
+    CerrojoEjecucion tomarCerrojoYComprobar(Diario diario, Path root, Path releaseJar) {
+        CerrojoEjecucion lock =
+                diario.comprobacion("lock", "take the run lock", () -> CerrojoEjecucion.tomar(dataSource, root));
+        try {
+            comprobarPreflight(diario, releaseJar);
+            return lock;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private void comprobarPreflight(Diario diario, Path releaseJar) {
+        diario.comprobacion(
+                "preflight",
+                "secrets, database, TLS, disk, release jar",
+                () -> preflight(releaseJar, properties.backups()));
+    }
+
     String preflight(Path releaseJar, Path backups) {
         var checks = preflight.comprobar(Optional.of(releaseJar), backups);
         var failed =

@@ -46,14 +46,7 @@ public class MantenimientoRun {
                 + root + (dryRun ? " -- DRY RUN: only the checks run, nothing is changed" : ""));
         if (dryRun) {
             try {
-                diario.comprobacion(
-                        "lock",
-                        "no other deploy or maintenance run",
-                        () -> CerrojoEjecucion.comprobar(entorno.dataSource, root));
-                diario.comprobacion(
-                        "preflight",
-                        "secrets, database, TLS, disk, release jar",
-                        () -> entorno.preflight(newJar, entorno.properties.backups()));
+                entorno.comprobarParaEnsayo(diario, root, newJar);
                 run.pasos(true);
                 diario.resumen("Maintenance run " + version, "the steps above would run");
                 return 0;
@@ -62,12 +55,7 @@ public class MantenimientoRun {
                 return 1;
             }
         }
-        try (CerrojoEjecucion lock = diario.comprobacion(
-                "lock", "take the run lock", () -> CerrojoEjecucion.tomar(entorno.dataSource, root))) {
-            diario.comprobacion(
-                    "preflight",
-                    "secrets, database, TLS, disk, release jar",
-                    () -> entorno.preflight(newJar, entorno.properties.backups()));
+        try (CerrojoEjecucion lock = entorno.tomarCerrojoYComprobar(diario, root, newJar)) {
             return run.pasos(false);
         } catch (Diario.PasoFallido e) {
             diario.resumen("Maintenance run " + version, "REFUSED before any change: " + e.getMessage());

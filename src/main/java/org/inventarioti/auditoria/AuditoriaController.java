@@ -2,7 +2,7 @@ package org.inventarioti.auditoria;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.inventarioti.web.ListPage;
+import org.inventarioti.listing.ListPage;
 import org.inventarioti.web.ListQueryDoc;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.inventarioti.web.ListPage;
+import org.inventarioti.listing.ListPage;
 import org.inventarioti.web.RequestIdFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;

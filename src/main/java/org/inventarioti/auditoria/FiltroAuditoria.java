@@ -6,7 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.inventarioti.web.ListParams;
+import org.inventarioti.listing.ListParams;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**

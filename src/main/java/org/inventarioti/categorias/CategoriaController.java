@@ -3,7 +3,7 @@ package org.inventarioti.categorias;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import org.inventarioti.web.ListPage;
+import org.inventarioti.listing.ListPage;
 import org.inventarioti.web.ListQueryDoc;
 import org.inventarioti.web.Versions;
 import org.springframework.http.HttpHeaders;

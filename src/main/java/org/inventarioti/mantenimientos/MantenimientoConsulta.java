@@ -3,10 +3,10 @@ package org.inventarioti.mantenimientos;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.inventarioti.web.ListParams;
-import org.inventarioti.web.Sort;
-import org.inventarioti.web.SortKey;
-import org.inventarioti.web.SqlFilter;
+import org.inventarioti.listing.ListParams;
+import org.inventarioti.listing.Sort;
+import org.inventarioti.listing.SortKey;
+import org.inventarioti.listing.SqlFilter;
 
 /** Filters and sorts of the maintenance lists, written as the SQL their indexes serve (see V6). */
 final class MantenimientoConsulta {

@@ -7,11 +7,11 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.inventarioti.web.ListPage;
-import org.inventarioti.web.ListParams;
-import org.inventarioti.web.Listing;
-import org.inventarioti.web.Sort;
-import org.inventarioti.web.SqlFilter;
+import org.inventarioti.listing.ListPage;
+import org.inventarioti.listing.ListParams;
+import org.inventarioti.listing.Listing;
+import org.inventarioti.listing.Sort;
+import org.inventarioti.listing.SqlFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

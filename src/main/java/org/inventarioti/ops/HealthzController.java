@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.inventarioti.config.InventarioProperties;
-import org.inventarioti.ops.mantenimiento.EstadoMantenimiento;
-import org.inventarioti.ops.mantenimiento.ModoMantenimientoService;
+import org.inventarioti.ops.maintenance.MaintenanceModeService;
+import org.inventarioti.ops.maintenance.MaintenanceState;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,9 +23,9 @@ class HealthzController {
 
     private final DataSource dataSource;
     private final String env;
-    private final ModoMantenimientoService mantenimiento;
+    private final MaintenanceModeService mantenimiento;
 
-    HealthzController(DataSource dataSource, InventarioProperties properties, ModoMantenimientoService mantenimiento) {
+    HealthzController(DataSource dataSource, InventarioProperties properties, MaintenanceModeService mantenimiento) {
         this.dataSource = dataSource;
         this.env = properties.env();
         this.mantenimiento = mantenimiento;
@@ -43,7 +43,7 @@ class HealthzController {
         body.put("version", AppVersion.get());
         body.put("env", env);
         body.put("database", database ? "up" : "down");
-        EstadoMantenimiento estado = database ? maintenance() : EstadoMantenimiento.desconocido();
+        MaintenanceState estado = database ? maintenance() : MaintenanceState.desconocido();
         body.put("maintenance", estado.activo() ? "on" : "off");
         if (estado.activo()) {
             body.put("maintenance_message", estado.mensajeVisible());
@@ -51,7 +51,7 @@ class HealthzController {
         return ResponseEntity.status(database ? 200 : 503).body(body);
     }
 
-    private EstadoMantenimiento maintenance() {
+    private MaintenanceState maintenance() {
         try {
             return mantenimiento.estadoActual();
         } catch (RuntimeException e) {

@@ -1,7 +1,7 @@
 package org.inventarioti.ops;
 
 import org.flywaydb.core.Flyway;
-import org.inventarioti.ops.migraciones.Migrador;
+import org.inventarioti.ops.migrate.Migrator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
@@ -18,12 +18,12 @@ public class StartupMigrations implements FlywayMigrationStrategy {
 
     private final boolean cli;
     private final ObjectProvider<Flyway> flyway;
-    private final ObjectProvider<Migrador> migrador;
+    private final ObjectProvider<Migrator> migrador;
 
     StartupMigrations(
             @Value("${inventario.cli:false}") boolean cli,
             ObjectProvider<Flyway> flyway,
-            ObjectProvider<Migrador> migrador) {
+            ObjectProvider<Migrator> migrador) {
         this.cli = cli;
         this.flyway = flyway;
         this.migrador = migrador;

@@ -14,9 +14,9 @@ class PanelController {
 
     private final ReporteService service;
     private final JsonMapper json;
-    private final Etiquetas etiquetas;
+    private final TextosReporte etiquetas;
 
-    PanelController(ReporteService service, JsonMapper json, Etiquetas etiquetas) {
+    PanelController(ReporteService service, JsonMapper json, TextosReporte etiquetas) {
         this.service = service;
         this.json = json;
         this.etiquetas = etiquetas;

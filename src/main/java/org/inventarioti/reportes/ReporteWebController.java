@@ -37,14 +37,14 @@ class ReporteWebController {
     private final ReporteService service;
     private final ReporteConsultas consultas;
     private final MessageSource messages;
-    private final Etiquetas etiquetas;
+    private final TextosReporte etiquetas;
     private final Clock clock;
 
     ReporteWebController(
             ReporteService service,
             ReporteConsultas consultas,
             MessageSource messages,
-            Etiquetas etiquetas,
+            TextosReporte etiquetas,
             Clock clock) {
         this.service = service;
         this.consultas = consultas;

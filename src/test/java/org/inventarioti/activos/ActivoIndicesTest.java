@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.inventarioti.listing.ListParams;
+import org.inventarioti.listing.SortKey;
+import org.inventarioti.listing.SqlFilter;
 import org.inventarioti.support.InventarioTest;
-import org.inventarioti.web.ListParams;
-import org.inventarioti.web.SortKey;
-import org.inventarioti.web.SqlFilter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

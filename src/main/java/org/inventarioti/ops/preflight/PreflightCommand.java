@@ -43,7 +43,7 @@ public class PreflightCommand implements Callable<Integer> {
         PreflightService service = environment.containsProperty("spring.datasource.url")
                 ? PreflightService.independiente(environment)
                 : context.bean(PreflightService.class);
-        List<Comprobacion> checks = service.comprobar(
+        List<PreflightCheck> checks = service.comprobar(
                 Optional.ofNullable(release), backupDir != null ? backupDir : service.directorioBackupsPorDefecto());
         PrintWriter out = spec.commandLine().getOut();
         checks.forEach(c -> out.println(c.linea()));

@@ -55,13 +55,13 @@ public class PreflightService {
     }
 
     /** Runs every check; {@code release} is the jar to be deployed (empty: the running one). */
-    public List<Comprobacion> comprobar(Optional<Path> release, Path directorioBackups) {
-        List<Comprobacion> checks = new ArrayList<>();
+    public List<PreflightCheck> comprobar(Optional<Path> release, Path directorioBackups) {
+        List<PreflightCheck> checks = new ArrayList<>();
         List<String> secrets = ProductionSafetyCheck.problems(environment);
         checks.add(
                 secrets.isEmpty()
-                        ? Comprobacion.ok("secrets", "JWT_SECRET strong, database credentials set")
-                        : Comprobacion.falla("secrets", String.join("; ", secrets)));
+                        ? PreflightCheck.ok("secrets", "JWT_SECRET strong, database credentials set")
+                        : PreflightCheck.falla("secrets", String.join("; ", secrets)));
         long databaseBytes = -1;
         try (var connection = dataSource.getConnection();
                 var rs = connection
@@ -71,10 +71,10 @@ public class PreflightService {
                                 + "  WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r')")) {
             rs.next();
             databaseBytes = rs.getLong(3);
-            checks.add(Comprobacion.ok(
+            checks.add(PreflightCheck.ok(
                     "database", "connected to " + rs.getString(1) + " (PostgreSQL " + rs.getString(2) + ")"));
         } catch (Exception e) {
-            checks.add(Comprobacion.falla(
+            checks.add(PreflightCheck.falla(
                     "database", "cannot connect with the configured credentials: " + sinSecretos(e.getMessage())));
         }
         tls().ifPresent(checks::add);
@@ -84,7 +84,7 @@ public class PreflightService {
         return checks;
     }
 
-    private Optional<Comprobacion> tls() {
+    private Optional<PreflightCheck> tls() {
         String bundle = environment.getProperty("server.ssl.bundle");
         String nginxCertificate = environment.getProperty("inventario.tls.certificado");
         if (!StringUtils.hasText(bundle) && !StringUtils.hasText(nginxCertificate)) {
@@ -92,29 +92,29 @@ public class PreflightService {
         }
         try {
             List<X509Certificate> chain =
-                    StringUtils.hasText(bundle) ? bundle(bundle) : Certificados.pem(Path.of(nginxCertificate));
-            String problem = Certificados.problema(chain, clock.instant());
+                    StringUtils.hasText(bundle) ? bundle(bundle) : Certificates.pem(Path.of(nginxCertificate));
+            String problem = Certificates.problema(chain, clock.instant());
             String source = StringUtils.hasText(bundle) ? "SSL bundle " + bundle : "certificate " + nginxCertificate;
             return Optional.of(
                     problem == null
-                            ? Comprobacion.ok(
+                            ? PreflightCheck.ok(
                                     "tls",
-                                    source + " valid until " + Certificados.caducidad(chain) + " (" + chain.size()
+                                    source + " valid until " + Certificates.caducidad(chain) + " (" + chain.size()
                                             + " certificate(s) in the chain)")
-                            : Comprobacion.falla("tls", source + ": " + problem));
+                            : PreflightCheck.falla("tls", source + ": " + problem));
         } catch (Exception e) {
-            return Optional.of(Comprobacion.falla("tls", "certificate not readable: " + sinSecretos(e.getMessage())));
+            return Optional.of(PreflightCheck.falla("tls", "certificate not readable: " + sinSecretos(e.getMessage())));
         }
     }
 
     private List<X509Certificate> bundle(String name) throws Exception {
         SslBundles bundles = sslBundles.getIfAvailable();
         if (bundles != null) {
-            return Certificados.keyStore(bundles.getBundle(name).getStores().getKeyStore());
+            return Certificates.keyStore(bundles.getBundle(name).getStores().getKeyStore());
         }
         String pem = environment.getProperty("spring.ssl.bundle.pem." + name + ".keystore.certificate");
         if (StringUtils.hasText(pem)) {
-            return Certificados.pem(Path.of(pem.replaceFirst("^file:", "")));
+            return Certificates.pem(Path.of(pem.replaceFirst("^file:", "")));
         }
         throw new IllegalStateException("SSL bundle " + name + " has no PEM keystore certificate configured");
     }
@@ -153,15 +153,15 @@ public class PreflightService {
         return environment;
     }
 
-    private Optional<Comprobacion> sentry() {
+    private Optional<PreflightCheck> sentry() {
         String dsn = environment.getProperty("sentry.dsn", environment.getProperty("SENTRY_DSN", ""));
         if (!StringUtils.hasText(dsn)) {
             return Optional.empty();
         }
         return Optional.of(
                 dsnValido(dsn)
-                        ? Comprobacion.ok("sentry", "SENTRY_DSN is well formed")
-                        : Comprobacion.falla(
+                        ? PreflightCheck.ok("sentry", "SENTRY_DSN is well formed")
+                        : PreflightCheck.falla(
                                 "sentry", "SENTRY_DSN is not of the form https://<key>@<host>/<project-id>"));
     }
 
@@ -178,7 +178,7 @@ public class PreflightService {
         }
     }
 
-    private Comprobacion disco(Path directory, long databaseBytes) {
+    private PreflightCheck disco(Path directory, long databaseBytes) {
         try {
             Path existing = directory.toAbsolutePath();
             while (existing != null && !Files.exists(existing)) {
@@ -186,14 +186,14 @@ public class PreflightService {
             }
             long free = Files.getFileStore(existing).getUsableSpace();
             if (databaseBytes < 0) {
-                return Comprobacion.falla("disk", "cannot estimate the backup size without the database");
+                return PreflightCheck.falla("disk", "cannot estimate the backup size without the database");
             }
             long needed = FACTOR_DISCO * databaseBytes;
             String detail = mb(free) + " free in " + existing + ", " + FACTOR_DISCO + " x the expected backup ("
                     + mb(databaseBytes) + ") = " + mb(needed);
-            return free >= needed ? Comprobacion.ok("disk", detail) : Comprobacion.falla("disk", detail);
+            return free >= needed ? PreflightCheck.ok("disk", detail) : PreflightCheck.falla("disk", detail);
         } catch (IOException e) {
-            return Comprobacion.falla("disk", "cannot read free space of " + directory + ": " + e.getMessage());
+            return PreflightCheck.falla("disk", "cannot read free space of " + directory + ": " + e.getMessage());
         }
     }
 
@@ -201,22 +201,22 @@ public class PreflightService {
         return String.format("%.1f MB", bytes / 1_048_576.0);
     }
 
-    private Comprobacion release(Optional<Path> release) {
+    private PreflightCheck release(Optional<Path> release) {
         Path jar = release.orElseGet(PreflightService::jarEnEjecucion);
         if (jar == null) {
-            return Comprobacion.falla("release", "not running from a release jar and no --release given");
+            return PreflightCheck.falla("release", "not running from a release jar and no --release given");
         }
         if (!Files.isRegularFile(jar) || !Files.isReadable(jar)) {
-            return Comprobacion.falla("release", jar + " does not exist or is not readable");
+            return PreflightCheck.falla("release", jar + " does not exist or is not readable");
         }
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             if (zip.getEntry("META-INF/build-info.properties") == null
                     && zip.getEntry("BOOT-INF/classes/META-INF/build-info.properties") == null) {
-                return Comprobacion.falla("release", jar + " is not an Inventario-TI release jar");
+                return PreflightCheck.falla("release", jar + " is not an Inventario-TI release jar");
             }
-            return Comprobacion.ok("release", jar + " present");
+            return PreflightCheck.ok("release", jar + " present");
         } catch (IOException e) {
-            return Comprobacion.falla("release", jar + " is not a readable jar: " + e.getMessage());
+            return PreflightCheck.falla("release", jar + " is not a readable jar: " + e.getMessage());
         }
     }
 

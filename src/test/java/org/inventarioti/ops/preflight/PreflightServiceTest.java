@@ -56,8 +56,8 @@ class PreflightServiceTest {
         return jar;
     }
 
-    private static String text(List<Comprobacion> checks) {
-        return String.join("\n", checks.stream().map(Comprobacion::linea).toList());
+    private static String text(List<PreflightCheck> checks) {
+        return String.join("\n", checks.stream().map(PreflightCheck::linea).toList());
     }
 
     @Test
@@ -66,11 +66,11 @@ class PreflightServiceTest {
         MockEnvironment environment = environment(SECRET)
                 .withProperty("inventario.tls.certificado", certificate.toString())
                 .withProperty("SENTRY_DSN", "https://0123abcd@o1.ingest.sentry.io/4242");
-        List<Comprobacion> checks =
+        List<PreflightCheck> checks =
                 service(environment, TestDatabase.get().jdbcUrl()).comprobar(Optional.of(releaseJar()), dir);
-        assertThat(checks).as(text(checks)).allMatch(Comprobacion::ok);
+        assertThat(checks).as(text(checks)).allMatch(PreflightCheck::ok);
         assertThat(checks)
-                .extracting(Comprobacion::nombre)
+                .extracting(PreflightCheck::nombre)
                 .containsExactly("secrets", "database", "tls", "sentry", "disk", "release");
         assertThat(text(checks)).contains("valid until").doesNotContain(SECRET, DB_PASSWORD, "0123abcd");
     }
@@ -82,10 +82,10 @@ class PreflightServiceTest {
                 .withProperty("inventario.tls.certificado", certificate.toString())
                 .withProperty("sentry.dsn", "sentry-dsn-with-secret-key-xyz");
         environment.setProperty("spring.datasource.password", "");
-        List<Comprobacion> checks = service(environment, "jdbc:postgresql://127.0.0.1:1/nowhere")
+        List<PreflightCheck> checks = service(environment, "jdbc:postgresql://127.0.0.1:1/nowhere")
                 .comprobar(Optional.of(dir.resolve("missing.jar")), dir);
         String report = text(checks);
-        assertThat(checks).as(report).noneMatch(Comprobacion::ok);
+        assertThat(checks).as(report).noneMatch(PreflightCheck::ok);
         assertThat(report)
                 .contains("JWT_SECRET is shorter than 32 bytes", "DB_PASS is not set")
                 .contains("cannot connect with the configured credentials")
@@ -98,11 +98,11 @@ class PreflightServiceTest {
 
     @Test
     void tlsAndSentryAreCheckedOnlyWhenConfigured() throws Exception {
-        List<Comprobacion> checks = service(
+        List<PreflightCheck> checks = service(
                         environment(SECRET), TestDatabase.get().jdbcUrl())
                 .comprobar(Optional.of(releaseJar()), dir.resolve("not/yet/created"));
-        assertThat(checks).extracting(Comprobacion::nombre).containsExactly("secrets", "database", "disk", "release");
-        assertThat(checks).as(text(checks)).allMatch(Comprobacion::ok);
+        assertThat(checks).extracting(PreflightCheck::nombre).containsExactly("secrets", "database", "disk", "release");
+        assertThat(checks).as(text(checks)).allMatch(PreflightCheck::ok);
     }
 
     @Test

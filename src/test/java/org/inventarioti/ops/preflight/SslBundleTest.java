@@ -43,7 +43,7 @@ class SslBundleTest {
             KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
             trusted.load(null, null);
             trusted.setCertificateEntry(
-                    "inventario", Certificados.pem(certificate).get(0));
+                    "inventario", Certificates.pem(certificate).get(0));
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(trusted);
             SSLContext ssl = SSLContext.getInstance("TLS");

@@ -1,0 +1,124 @@
+package org.inventarioti.ops.maintenance;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.inventarioti.config.CliContext;
+import org.inventarioti.ops.StartupMigrations;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "maintenance",
+        description = "Maintenance mode (writes answer 503, reads keep working) and the maintenance run.",
+        subcommands = {
+            MaintenanceCommand.On.class,
+            MaintenanceCommand.Off.class,
+            MaintenanceCommand.Status.class,
+            org.inventarioti.ops.deploy.MaintenanceRunCommand.class
+        })
+public class MaintenanceCommand {
+
+    @Command(
+            name = "on",
+            description = {
+                "Turns maintenance mode on for every instance (they notice within a second or two).",
+                "It ends by itself after --ttl unless renewed; with --hold this command stays in the"
+                        + " foreground renewing it, and turns it off when stopped (Ctrl-C, SIGTERM)."
+            })
+    static class On implements Callable<Integer> {
+        private final CliContext context;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--message", paramLabel = "M", description = "Shown to users and in the 503 body.")
+        String message;
+
+        @Option(
+                names = "--ttl",
+                paramLabel = "D",
+                description = "How long it lasts (ISO-8601 or 30m, 2h, 90s). Default 30m; with --hold 60s.")
+        String ttl;
+
+        @Option(names = "--hold", description = "Stay in the foreground renewing the flag.")
+        boolean hold;
+
+        On(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws InterruptedException {
+            context.bean(StartupMigrations.class).migrateExpandForCommand();
+            MaintenanceModeService service = context.bean(MaintenanceModeService.class);
+            PrintWriter out = spec.commandLine().getOut();
+            Duration duration =
+                    ttl != null ? Durations.parse(ttl) : hold ? service.ttlTitular() : service.ttlPorDefecto();
+            String titular = MaintenanceModeService.titular("maintenance on");
+            MaintenanceState estado = service.activar(message, duration, titular);
+            out.println("Maintenance mode ON since " + estado.activoDesde() + ", until " + estado.expiraEn()
+                    + (hold ? " (renewed while this command runs)" : "") + ": " + estado.mensajeVisible());
+            out.flush();
+            if (!hold) {
+                return 0;
+            }
+            // Stopping the process closes the Spring context, which closes the holder: the flag goes off.
+            service.sostener(titular, duration);
+            new CountDownLatch(1).await();
+            return 0;
+        }
+    }
+
+    @Command(name = "off", description = "Turns maintenance mode off.")
+    static class Off implements Callable<Integer> {
+        private final CliContext context;
+
+        @Spec
+        CommandSpec spec;
+
+        Off(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            context.bean(StartupMigrations.class).migrateExpandForCommand();
+            boolean was = context.bean(MaintenanceModeService.class).desactivar();
+            spec.commandLine().getOut().println(was ? "Maintenance mode OFF." : "Maintenance mode was already off.");
+            return 0;
+        }
+    }
+
+    @Command(name = "status", description = "Shows whether maintenance mode is on. Exit code 0 when off, 3 when on.")
+    static class Status implements Callable<Integer> {
+        private final CliContext context;
+
+        @Spec
+        CommandSpec spec;
+
+        Status(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            context.bean(StartupMigrations.class).migrateExpandForCommand();
+            MaintenanceState estado = context.bean(MaintenanceModeService.class).estadoActual();
+            PrintWriter out = spec.commandLine().getOut();
+            if (!estado.activo()) {
+                out.println("Maintenance mode is OFF.");
+                return 0;
+            }
+            out.println("Maintenance mode is ON");
+            out.println("  since:   " + estado.activoDesde());
+            out.println("  expires: " + estado.expiraEn() + " unless renewed");
+            out.println("  holder:  " + estado.titular());
+            out.println("  message: " + estado.mensajeVisible());
+            return 3;
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package org.inventarioti.ops.migrate;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.inventarioti.config.CliContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "migrate",
+        description = "Schema migrations: expand ones run at start-up, contract ones only in a maintenance window.",
+        subcommands = {
+            MigrateCommand.Status.class,
+            MigrateCommand.PlanCommand.class,
+            MigrateCommand.Apply.class,
+            MigrateCommand.Rehearse.class
+        })
+public class MigrateCommand {
+
+    @Command(name = "status", description = "Lists applied and pending migrations, each marked expand or contract.")
+    static class Status implements Callable<Integer> {
+        private final CliContext context;
+
+        @Spec
+        CommandSpec spec;
+
+        Status(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            MigrateService service = context.bean(MigrateService.class);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Schema version: " + service.versionActual());
+            service.estado().forEach(m -> out.println("  " + m.linea()));
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "plan",
+            description = {
+                "Prints what `apply` would run and evaluates the contract preconditions and gate on the live"
+                        + " data. Changes nothing.",
+                "Exit code 0 when apply would proceed, 1 when it would refuse."
+            })
+    static class PlanCommand implements Callable<Integer> {
+        private final CliContext context;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--contract", description = "Plan the contract migrations too.")
+        boolean contract;
+
+        @Option(names = "--target", paramLabel = "V", description = "Stop at this version.")
+        String target;
+
+        PlanCommand(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            MigrateService.Plan plan = context.bean(MigrateService.class).plan(contract, target);
+            imprimir(plan, spec.commandLine().getOut());
+            return plan.problemas().isEmpty() ? 0 : 1;
+        }
+    }
+
+    static void imprimir(MigrateService.Plan plan, PrintWriter out) {
+        out.println("Schema version: " + plan.versionActual());
+        if (plan.aEjecutar().isEmpty()) {
+            out.println("Nothing to apply.");
+        } else {
+            out.println("Would apply, in one transaction:");
+            plan.aEjecutar().forEach(m -> out.println("  " + m.linea()));
+        }
+        if (!plan.contractExcluidas().isEmpty()) {
+            out.println("Left for a maintenance window (needs --contract):");
+            plan.contractExcluidas().forEach(m -> out.println("  " + m.linea()));
+        }
+        plan.especificaciones().ifPresent(s -> out.println("Preconditions (especificaciones): " + s.describir()));
+        plan.puerta().ifPresent(g -> out.println("Contract gate: " + g));
+        plan.problemas().forEach(p -> out.println("PROBLEM: " + p));
+    }
+
+    @Command(
+            name = "apply",
+            description = {
+                "Applies pending migrations in one transaction, with lock and statement time-outs.",
+                "Without --contract it stops before the first contract migration. With --contract it refuses"
+                        + " unless maintenance mode is on and a backup taken since then passed"
+                        + " `verify --restore-test`, and unless the preconditions hold."
+            })
+    static class Apply implements Callable<Integer> {
+        private final CliContext context;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--contract", description = "Also apply contract (destructive) migrations.")
+        boolean contract;
+
+        @Option(names = "--target", paramLabel = "V", description = "Stop at this version.")
+        String target;
+
+        Apply(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            MigrateService service = context.bean(MigrateService.class);
+            PrintWriter out = spec.commandLine().getOut();
+            MigrateService.Plan plan = service.plan(contract, target);
+            imprimir(plan, out);
+            MigrateService.Resultado result = service.aplicar(contract, target);
+            out.printf(
+                    "Applied %d migration(s): schema %s -> %s in %d ms%n",
+                    result.aplicadas(),
+                    result.versionAntes(),
+                    result.versionDespues(),
+                    result.duracion().toMillis());
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "rehearse",
+            mixinStandardHelpOptions = true,
+            description = {
+                "The real dry run: restores ARCHIVE into a scratch database on the configured server, applies"
+                        + " this release's pending migrations there one by one (timed; preconditions measured before"
+                        + " each contract one), starts this release on it and smoke-tests it, then drops the scratch"
+                        + " database. Production is not changed.",
+                "Exit code 0 when every step passed, 1 otherwise."
+            })
+    static class Rehearse implements Callable<Integer> {
+        private final CliContext context;
+
+        @Spec
+        CommandSpec spec;
+
+        @picocli.CommandLine.Parameters(paramLabel = "ARCHIVE", description = "A backup archive (inventario backup).")
+        java.nio.file.Path archive;
+
+        Rehearse(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            return context.bean(RehearsalService.class)
+                            .ensayar(archive, spec.commandLine().getOut())
+                    ? 0
+                    : 1;
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package org.inventarioti.ops.migrate;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs Flyway the safe way: to a target, retrying a lock time-out with back-off, and with the
+ * start-up policy (expand migrations run; a pending contract migration on a database holding data
+ * stops the start). Works on any {@link Flyway}, so scratch databases get the same treatment.
+ */
+@Component
+public class Migrator {
+
+    private static final Logger log = LoggerFactory.getLogger(Migrator.class);
+    static final String LOCK_NOT_AVAILABLE = "55P03";
+
+    private final MigrateProperties properties;
+
+    Migrator(MigrateProperties properties) {
+        this.properties = properties;
+    }
+
+    /** The start-up policy. */
+    public void alArrancar(Flyway flyway) {
+        Optional<MigrationInfo> contract = primerContractPendiente(flyway);
+        if (contract.isEmpty() || !tieneDatos(flyway.getConfiguration().getDataSource())) {
+            aplicar(flyway, null);
+            return;
+        }
+        aplicarExpand(flyway);
+        throw new PendingContractException(contract.get());
+    }
+
+    /** Applies the pending expand migrations that come before the first pending contract one. */
+    public int aplicarExpand(Flyway flyway) {
+        List<MigrationInfo> expand = expandAntesDelContract(flyway);
+        if (expand.isEmpty()) {
+            return 0;
+        }
+        return aplicar(flyway, expand.get(expand.size() - 1).getVersion());
+    }
+
+    public static List<MigrationInfo> pendientes(Flyway flyway) {
+        return Arrays.asList(flyway.info().pending());
+    }
+
+    public static Optional<MigrationInfo> primerContractPendiente(Flyway flyway) {
+        return pendientes(flyway).stream()
+                .filter(m -> MigrationKind.of(m) == MigrationKind.CONTRACT)
+                .findFirst();
+    }
+
+    static List<MigrationInfo> expandAntesDelContract(Flyway flyway) {
+        List<MigrationInfo> expand = new ArrayList<>();
+        for (MigrationInfo migration : pendientes(flyway)) {
+            if (MigrationKind.of(migration) == MigrationKind.CONTRACT) {
+                break;
+            }
+            expand.add(migration);
+        }
+        return expand;
+    }
+
+    /**
+     * Migrates to {@code target} (all pending when null) in one transaction; a lock time-out is
+     * retried with back-off, any other failure is thrown at once. Returns the migrations applied.
+     */
+    public int aplicar(Flyway flyway, MigrationVersion target) {
+        Flyway configured = target == null
+                ? flyway
+                : Flyway.configure(flyway.getConfiguration().getClassLoader())
+                        .configuration(flyway.getConfiguration())
+                        .target(target)
+                        .load();
+        long pause = properties.espera().toMillis();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return configured.migrate().migrationsExecuted;
+            } catch (FlywayException e) {
+                if (!isLockTimeout(e)) {
+                    throw e;
+                }
+                if (attempt > properties.reintentos()) {
+                    throw new MigracionAbandonadaException(attempt, properties.lockTimeout(), e);
+                }
+                log.warn(
+                        "Migration could not get its locks within {} (attempt {} of {}); retrying in {} ms",
+                        properties.lockTimeout(),
+                        attempt,
+                        properties.reintentos() + 1,
+                        pause);
+                sleep(pause);
+                pause *= 2;
+            }
+        }
+    }
+
+    static boolean isLockTimeout(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+                return true;
+            }
+            if (cause.getMessage() != null && cause.getMessage().contains("lock timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether any application table holds a row a user wrote: all tables but Flyway's history, the ops_* tables
+     * and {@code categorias}, whose rows migrations seed (a fresh installation is still "empty").
+     */
+    public static boolean tieneDatos(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection();
+                var tables = connection
+                        .createStatement()
+                        .executeQuery("SELECT quote_ident(c.relname) FROM pg_class c"
+                                + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                                + " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')"
+                                + " AND c.relname NOT IN ('flyway_schema_history', 'categorias')"
+                                + " AND c.relname NOT LIKE 'ops\\_%'")) {
+            List<String> names = new ArrayList<>();
+            while (tables.next()) {
+                names.add(tables.getString(1));
+            }
+            for (String table : names) {
+                try (var rows =
+                        connection.createStatement().executeQuery("SELECT EXISTS (SELECT 1 FROM " + table + ")")) {
+                    rows.next();
+                    if (rows.getBoolean(1)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not inspect the database: " + e.getMessage(), e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to retry the migration", e);
+        }
+    }
+
+    /** The migration gave up cleanly: nothing was changed. */
+    public static class MigracionAbandonadaException extends IllegalStateException {
+        MigracionAbandonadaException(int attempts, java.time.Duration lockTimeout, Throwable cause) {
+            super(
+                    "Migration gave up after " + attempts + " attempts: another session held a lock it needs for more"
+                            + " than the lock timeout (" + lockTimeout
+                            + ") each time. Nothing was changed; find the long"
+                            + " transaction (pg_stat_activity) and retry.",
+                    cause);
+        }
+    }
+}

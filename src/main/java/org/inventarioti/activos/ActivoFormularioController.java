@@ -6,7 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.inventarioti.categorias.Categoria;
 import org.inventarioti.categorias.CategoriaService;
-import org.inventarioti.web.ApiException;
+import org.inventarioti.errors.ConflictException;
+import org.inventarioti.errors.DomainException;
+import org.inventarioti.errors.InvalidException;
+import org.inventarioti.errors.MalformedException;
+import org.inventarioti.errors.StaleVersionException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -59,7 +63,7 @@ class ActivoFormularioController {
             Activo creado = activos.crear(lectura.request());
             redirect.addFlashAttribute("aviso", "activos.creado");
             return "redirect:/activos/" + creado.codigo();
-        } catch (ApiException e) {
+        } catch (InvalidException | ConflictException | MalformedException e) {
             return rechazado(e, null, form, model, response);
         }
     }
@@ -89,7 +93,7 @@ class ActivoFormularioController {
             activos.reemplazar(activo.id(), lectura.request(), null);
             redirect.addFlashAttribute("aviso", "activos.guardado");
             return "redirect:/activos/" + activo.codigo();
-        } catch (ApiException e) {
+        } catch (InvalidException | ConflictException | MalformedException e) {
             return rechazado(e, activo, form, model, response);
         }
     }
@@ -105,12 +109,8 @@ class ActivoFormularioController {
     }
 
     private String rechazado(
-            ApiException e, Activo activo, FormularioActivo form, Model model, HttpServletResponse response) {
-        int status = e.getStatusCode().value();
-        Object actual = e.getBody().getProperties() == null
-                ? null
-                : e.getBody().getProperties().get("actual");
-        if (status == 409 && actual instanceof Activo otro && activo != null) {
+            DomainException e, Activo activo, FormularioActivo form, Model model, HttpServletResponse response) {
+        if (e instanceof StaleVersionException stale && stale.current() instanceof Activo otro && activo != null) {
             response.setStatus(409);
             model.addAttribute("conflicto", otro);
             FormularioActivo mio = form.sinSecretos();
@@ -118,12 +118,8 @@ class ActivoFormularioController {
                     "comparacion", Comparacion.de(mio, otro, campos(otro.categoriaId()), this::nombreCategoria));
             return formulario(activo, mio.conVersion(otro.version()), Map.of(), model);
         }
-        if (status != 409 && status != 422 && status != 428 && status != 400) {
-            throw e;
-        }
-        response.setStatus(status == 409 ? 409 : 422);
-        FormularioActivo limpio = form.sinSecretos();
-        return formulario(activo, limpio, errores.de(e, limpio), model);
+        response.setStatus(e instanceof ConflictException ? 409 : 422);
+        return formulario(activo, form.sinSecretos(), errores.de(e, form), model);
     }
 
     private String formulario(Activo activo, FormularioActivo form, Map<String, List<String>> errores, Model model) {

@@ -5,8 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.inventarioti.categorias.ClavesEspecificacion;
-import org.inventarioti.web.ApiException;
-import org.inventarioti.web.ApiException.FieldError;
+import org.inventarioti.errors.ConflictException;
+import org.inventarioti.errors.DomainException;
+import org.inventarioti.errors.FieldError;
+import org.inventarioti.errors.InvalidException;
+import org.inventarioti.errors.VersionRequiredException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -14,8 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Puts the service's field errors next to the form's inputs: {@code nombre} on the name,
  * {@code especificaciones.ram} on the schema's RAM field or on the free row whose key normalises
- * to {@code ram}; anything else at the top ({@link #GENERAL}). The messages the form knows are
- * said in the reader's language; the rest as the service wrote them.
+ * to {@code ram}; anything else at the top ({@link #GENERAL}). The refusals the form knows (by
+ * their type, the schema keyword, or the domain's rule for the field at fault) are said in the
+ * reader's language; the rest as the service wrote them.
  */
 @Component
 class ErroresFormulario {
@@ -42,13 +46,16 @@ class ErroresFormulario {
         return errores;
     }
 
-    Map<String, List<String>> de(ApiException e, FormularioActivo form) {
+    Map<String, List<String>> de(DomainException e, FormularioActivo form) {
         Map<String, List<String>> errores = new LinkedHashMap<>();
-        List<FieldError> lista = e.fieldErrors();
-        boolean duplicado = e.getStatusCode().value() == 409;
-        if (!lista.isEmpty()) {
-            for (FieldError error : lista) {
-                anadir(errores, destino(error.field(), form), texto(error, duplicado));
+        if (e instanceof ConflictException conflicto
+                && conflicto.field().orElse("").equals("numero_serie")) {
+            anadir(errores, "numero_serie", texto("activos.error.serieDuplicada"));
+        } else if (e instanceof VersionRequiredException) {
+            anadir(errores, "version", texto("activos.error.requerido"));
+        } else if (e instanceof InvalidException invalido && !invalido.errors().isEmpty()) {
+            for (FieldError error : invalido.errors()) {
+                anadir(errores, destino(error.field(), form), texto(error, form));
             }
         } else {
             anadir(errores, GENERAL, e.detail());
@@ -72,21 +79,17 @@ class ErroresFormulario {
         return FormularioActivo.CAMPOS.contains(campo) || campo.equals("especificaciones") ? campo : GENERAL;
     }
 
-    private String texto(FieldError error, boolean duplicado) {
+    private String texto(FieldError error, FormularioActivo form) {
         String m = error.message();
-        if (duplicado && error.field().equals("numero_serie")) {
-            return texto("activos.error.serieDuplicada");
-        }
-        if (m.equals("required")) {
-            return texto("activos.error.requerido");
-        }
-        if (m.startsWith("names a secret")) {
+        String campo = error.field();
+        if (campo.startsWith(FormularioActivo.PREFIJO)
+                && ClavesEspecificacion.esSensible(campo.substring(FormularioActivo.PREFIJO.length()))) {
             return texto("activos.error.claveSecreta");
         }
-        if (m.startsWith("looks like a recovery key")) {
+        if (ReglasEspecificaciones.pareceSecreto(form.enviado(campo))) {
             return texto("activos.error.valorSecreto");
         }
-        if (error.field().equals("categoria_id") && m.contains("does not exist")) {
+        if (campo.equals("categoria_id") && form.categoriaId() != null) {
             return texto("activos.error.categoria");
         }
         if (error.code() != null) {

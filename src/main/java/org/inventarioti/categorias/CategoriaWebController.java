@@ -5,8 +5,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
+import org.inventarioti.errors.ConflictException;
+import org.inventarioti.errors.InUseException;
+import org.inventarioti.errors.InvalidException;
+import org.inventarioti.errors.StaleVersionException;
 import org.inventarioti.listing.ListParams;
-import org.inventarioti.web.ApiException;
 import org.inventarioti.web.Vistas;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -69,7 +72,7 @@ class CategoriaWebController {
             redirect.addFlashAttribute("aviso", "categorias.aviso.creada");
             redirect.addFlashAttribute("avisoNombre", creada.nombre());
             return "redirect:/categorias";
-        } catch (ApiException e) {
+        } catch (InvalidException | ConflictException e) {
             rechazar(e, result);
             return formulario(null, model);
         }
@@ -107,10 +110,8 @@ class CategoriaWebController {
             model.addAttribute("noConformes", actualizacion.noConformes());
             model.addAttribute("guardada", true);
             return "categorias/no-conformes";
-        } catch (ApiException e) {
-            if (e.getStatusCode().value() != 409
-                    || e.getBody().getProperties() == null
-                    || !e.getBody().getProperties().containsKey("actual")) {
+        } catch (InvalidException | ConflictException e) {
+            if (!(e instanceof StaleVersionException)) {
                 rechazar(e, result);
                 return formulario(actual, model);
             }
@@ -135,17 +136,10 @@ class CategoriaWebController {
         Categoria categoria = service.buscar(id);
         try {
             service.eliminar(id);
-        } catch (ApiException e) {
-            if (e.getStatusCode().value() != 409) {
-                throw e;
-            }
+        } catch (InUseException e) {
             response.setStatus(409);
             model.addAttribute("avisoNombre", categoria.nombre());
-            model.addAttribute(
-                    "enUso",
-                    e.getBody().getProperties() == null
-                            ? "?"
-                            : e.getBody().getProperties().get("activos"));
+            model.addAttribute("enUso", e.count());
             return lista("", null, model);
         }
         redirect.addFlashAttribute("aviso", "categorias.aviso.eliminada");
@@ -177,16 +171,15 @@ class CategoriaWebController {
         return objeto;
     }
 
-    private static void rechazar(ApiException e, BindingResult result) {
-        int status = e.getStatusCode().value();
-        if (status == 409) {
+    private static void rechazar(RuntimeException e, BindingResult result) {
+        if (e instanceof ConflictException) {
             error(result, "nombre", "categorias.error.duplicado", null);
             return;
         }
-        if (status != 422 || e.getBody().getProperties() == null) {
+        if (!(e instanceof InvalidException invalid) || e instanceof org.inventarioti.errors.VersionRequiredException) {
             throw e;
         }
-        for (ApiException.FieldError fe : e.fieldErrors()) {
+        for (org.inventarioti.errors.FieldError fe : invalid.errors()) {
             String campo = fe.field().startsWith("esquema")
                     ? "esquema"
                     : fe.field().equals("descripcion") ? "descripcion" : "nombre";

@@ -3,8 +3,8 @@ package org.inventarioti.etiquetas;
 import java.io.OutputStream;
 import java.util.Collection;
 import java.util.List;
+import org.inventarioti.errors.MalformedException;
 import org.inventarioti.reportes.FiltroReporte;
-import org.inventarioti.web.ApiException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,11 +44,10 @@ public class EtiquetaService {
     @Transactional(readOnly = true)
     List<Etiqueta> porCodigos(String base, Collection<String> codigos) {
         if (codigos.isEmpty()) {
-            throw ApiException.badRequest("Choose at least one asset").with("parameter", "codigo");
+            throw new MalformedException("Choose at least one asset", "codigo");
         }
         if (codigos.size() > MAXIMO) {
-            throw ApiException.badRequest("At most " + MAXIMO + " labels at a time")
-                    .with("parameter", "codigo");
+            throw new MalformedException("At most " + MAXIMO + " labels at a time", "codigo");
         }
         return jdbc
                 .sql("SELECT codigo, nombre, numero_serie FROM activos WHERE codigo IN (:codigos) ORDER BY codigo")

@@ -2,7 +2,7 @@ package org.inventarioti.mantenimientos;
 
 import java.util.List;
 import java.util.Map;
-import org.inventarioti.web.ApiException;
+import org.inventarioti.errors.InvalidException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 
@@ -22,16 +22,13 @@ final class ErroresFormulario {
 
     private ErroresFormulario() {}
 
-    static void rechazar(ApiException e, BindingResult result) {
-        if (e.getStatusCode().value() != 422) {
-            throw e;
-        }
-        List<ApiException.FieldError> errores = e.fieldErrors();
+    static void rechazar(InvalidException e, BindingResult result) {
+        List<org.inventarioti.errors.FieldError> errores = e.errors();
         if (errores.isEmpty()) {
             result.reject("mantenimientos.error.invalido");
             return;
         }
-        for (ApiException.FieldError error : errores) {
+        for (org.inventarioti.errors.FieldError error : errores) {
             if (CAMPOS.containsKey(error.field())) {
                 String campo = CAMPOS.get(error.field());
                 result.addError(new FieldError(

@@ -127,6 +127,19 @@ class ProblemDetailsTest {
                         "Bad request",
                         ",\"parameter\":\"color\""));
         assertProblem(
+                send(mvc.get().uri("/api/activos?sort=color")),
+                400,
+                problem(
+                        "Query parameter 'sort' names an unknown column 'color'; sortable: [area, bitlocker,"
+                                + " categoria_id, codigo, created_at, estado, fecha_compra, garantia_hasta, id, marca,"
+                                + " modelo, nombre, numero_serie, precio, proveedor, responsable, ubicacion, updated_at]",
+                        "/api/activos",
+                        400,
+                        "Bad request",
+                        ",\"parameter\":\"sort\",\"sortable\":[\"area\",\"bitlocker\",\"categoria_id\","
+                                + "\"codigo\",\"created_at\",\"estado\",\"fecha_compra\",\"garantia_hasta\",\"id\",\"marca\",\"modelo\",\"nombre\",\"numero_serie\","
+                                + "\"precio\",\"proveedor\",\"responsable\",\"ubicacion\",\"updated_at\"]"));
+        assertProblem(
                 send(mvc.get().uri("/api/reportes/estado?fecha_compra_desde=ayer")),
                 400,
                 problem(
@@ -189,6 +202,23 @@ class ProblemDetailsTest {
                 patch(uri, "\"0\"", "{\"nombre\": \"Otro\", \"version\": 1}"),
                 400,
                 problem("The version in the body (1) and If-Match (\\\"0\\\") disagree", uri, 400, "Bad request", ""));
+        assertProblem(
+                patch(uri, "\"0\"", "{\"precio\": \"caro\"}"),
+                400,
+                problem("Field 'precio' has the wrong type or format", uri, 400, "Bad request", ""));
+        MvcTestResult mantenimiento = post(
+                "/api/mantenimientos",
+                "{\"activo_id\": " + id + ", \"tipo\": \"preventivo\", \"titulo\": \"Limpieza\"}");
+        String m = "/api/mantenimientos/" + Api.id(mantenimiento);
+        // one wording for the same failure of both patches (maintenance used to quote Jackson)
+        assertProblem(
+                patch(m, "\"0\"", "{\"costo\": \"caro\"}"),
+                400,
+                problem("Field 'costo' has the wrong type or format", m, 400, "Bad request", ""));
+        assertProblem(
+                patch(m, "\"0\"", "{\"color\": \"rojo\"}"),
+                400,
+                problem("Unknown field 'color'", m, 400, "Bad request", ""));
         assertProblem(
                 send(mvc.delete().uri("/api/categorias/" + laptop)),
                 409,

@@ -9,12 +9,13 @@ import org.inventarioti.errors.ConflictException;
 import org.inventarioti.errors.InUseException;
 import org.inventarioti.errors.InvalidException;
 import org.inventarioti.errors.StaleVersionException;
+import org.inventarioti.errors.VersionRequiredException;
 import org.inventarioti.listing.ListParams;
+import org.inventarioti.web.ErroresFormulario;
 import org.inventarioti.web.Vistas;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -176,29 +177,24 @@ class CategoriaWebController {
             error(result, "nombre", "categorias.error.duplicado", null);
             return;
         }
-        if (!(e instanceof InvalidException invalid) || e instanceof org.inventarioti.errors.VersionRequiredException) {
+        if (!(e instanceof InvalidException invalid) || e instanceof VersionRequiredException) {
             throw e;
         }
-        for (org.inventarioti.errors.FieldError fe : invalid.errors()) {
-            String campo = fe.field().startsWith("esquema")
-                    ? "esquema"
-                    : fe.field().equals("descripcion") ? "descripcion" : "nombre";
-            error(result, campo, "categorias.error.servicio", fe.field() + ": " + fe.message());
-        }
-        if (!result.hasErrors()) {
-            result.reject("categorias.error.invalida");
-        }
+        ErroresFormulario.rechazar(
+                invalid,
+                result,
+                fe -> new ErroresFormulario.Destino(
+                        fe.field().startsWith("esquema")
+                                ? "esquema"
+                                : fe.field().equals("descripcion") ? "descripcion" : "nombre",
+                        "categorias.error.servicio",
+                        new Object[] {fe.field() + ": " + fe.message()},
+                        fe.field() + ": " + fe.message()),
+                "categorias.error.invalida");
     }
 
     private static void error(BindingResult result, String campo, String codigo, String detalle) {
-        result.addError(new FieldError(
-                result.getObjectName(),
-                campo,
-                result.getTarget() == null ? null : result.getRawFieldValue(campo),
-                false,
-                new String[] {codigo},
-                new Object[] {detalle},
-                detalle));
+        ErroresFormulario.anadir(result, new ErroresFormulario.Destino(campo, codigo, new Object[] {detalle}, detalle));
     }
 
     private String texto(JsonNode esquema) {

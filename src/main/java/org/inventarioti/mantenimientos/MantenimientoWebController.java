@@ -18,6 +18,7 @@ import org.inventarioti.listing.ListPage;
 import org.inventarioti.usuarios.Rol;
 import org.inventarioti.usuarios.UsuarioService;
 import org.inventarioti.usuarios.UsuarioView;
+import org.inventarioti.web.ErroresFormulario;
 import org.inventarioti.web.Vistas;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,6 +40,18 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 @RequestMapping("/mantenimientos")
 class MantenimientoWebController {
+
+    /** The form's field for each field of the service's request. */
+    private static final Map<String, String> CAMPOS = Map.of(
+            "activo_id", "activoCodigo",
+            "tipo", "tipo",
+            "titulo", "titulo",
+            "descripcion", "descripcion",
+            "estado", "estado",
+            "fecha_programada", "fechaProgramada",
+            "tecnico_id", "tecnicoId",
+            "costo", "costo",
+            "notas", "notas");
 
     static final Map<String, String> ACCIONES = Map.of(
             "iniciar", Mantenimiento.EN_PROGRESO,
@@ -126,7 +139,7 @@ class MantenimientoWebController {
             redirect.addFlashAttribute("aviso", "mantenimientos.aviso.creado");
             return "redirect:/mantenimientos/" + creado.id();
         } catch (InvalidException e) {
-            ErroresFormulario.rechazar(e, result);
+            rechazar(e, result);
             return formulario(null, model);
         }
     }
@@ -157,7 +170,7 @@ class MantenimientoWebController {
             redirect.addFlashAttribute("aviso", "mantenimientos.aviso.guardado");
             return "redirect:/mantenimientos/" + id;
         } catch (InvalidException e) {
-            ErroresFormulario.rechazar(e, result);
+            rechazar(e, result);
             return formulario(actual, model);
         } catch (ConflictException e) {
             Mantenimiento otro = service.buscar(id);
@@ -195,6 +208,16 @@ class MantenimientoWebController {
             redirect.addFlashAttribute("error", "mantenimientos.error.conflicto");
             return "redirect:/mantenimientos/" + id;
         }
+    }
+
+    private static void rechazar(InvalidException e, BindingResult result) {
+        ErroresFormulario.rechazar(
+                e,
+                result,
+                error -> CAMPOS.containsKey(error.field())
+                        ? ErroresFormulario.Destino.campo(CAMPOS.get(error.field()), error.message())
+                        : ErroresFormulario.Destino.general("mantenimientos.error.invalido"),
+                "mantenimientos.error.invalido");
     }
 
     private String formulario(Mantenimiento m, Model model) {

@@ -1,69 +1,66 @@
 package org.inventarioti.activos;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.inventarioti.categorias.ClavesEspecificacion;
 import org.inventarioti.errors.ConflictException;
 import org.inventarioti.errors.DomainException;
 import org.inventarioti.errors.FieldError;
 import org.inventarioti.errors.InvalidException;
 import org.inventarioti.errors.VersionRequiredException;
+import org.inventarioti.web.ErroresFormulario;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
 
 /**
- * Puts the service's field errors next to the form's inputs: {@code nombre} on the name,
- * {@code especificaciones.ram} on the schema's RAM field or on the free row whose key normalises
- * to {@code ram}; anything else at the top ({@link #GENERAL}). The refusals the form knows (by
+ * Where the asset form shows an error, and in which words: {@code nombre} on the name, {@code
+ * especificaciones.ram} on the schema's RAM field or on the free row whose key normalises to
+ * {@code ram} ({@code extra.<row>}); anything else above the form. The refusals the form knows (by
  * their type, the schema keyword, or the domain's rule for the field at fault) are said in the
  * reader's language; the rest as the service wrote them.
  */
 @Component
-class ErroresFormulario {
+class ErroresActivo {
 
-    static final String GENERAL = "_";
     static final String EXTRA = "extra.";
 
     private final MessageSource messages;
 
-    ErroresFormulario(MessageSource messages) {
+    ErroresActivo(MessageSource messages) {
         this.messages = messages;
     }
 
-    Map<String, List<String>> malFormados(List<String> campos, FormularioActivo form) {
-        Map<String, List<String>> errores = new LinkedHashMap<>();
+    /** The fields whose text has the wrong shape ({@link FormularioActivo.Lectura#malFormados()}). */
+    void malFormados(List<String> campos, FormularioActivo form, BindingResult result) {
         for (String campo : campos) {
             if (campo.startsWith(FormularioActivo.PREFIJO)) {
                 String clave = campo.substring(FormularioActivo.PREFIJO.length());
-                anadir(errores, destino(campo, form), texto("activos.error.claveRepetida", clave));
+                anadir(result, destino(campo, form), texto("activos.error.claveRepetida", clave));
             } else {
-                anadir(errores, campo, texto("typeMismatch"));
+                anadir(result, campo, texto("typeMismatch"));
             }
         }
-        return errores;
     }
 
-    Map<String, List<String>> de(DomainException e, FormularioActivo form) {
-        Map<String, List<String>> errores = new LinkedHashMap<>();
+    void de(DomainException e, FormularioActivo form, BindingResult result) {
         if (e instanceof ConflictException conflicto
                 && conflicto.field().orElse("").equals("numero_serie")) {
-            anadir(errores, "numero_serie", texto("activos.error.serieDuplicada"));
+            anadir(result, "numero_serie", texto("activos.error.serieDuplicada"));
         } else if (e instanceof VersionRequiredException) {
-            anadir(errores, "version", texto("activos.error.requerido"));
+            anadir(result, "version", texto("activos.error.requerido"));
         } else if (e instanceof InvalidException invalido && !invalido.errors().isEmpty()) {
-            for (FieldError error : invalido.errors()) {
-                anadir(errores, destino(error.field(), form), texto(error, form));
-            }
+            ErroresFormulario.rechazar(
+                    invalido,
+                    result,
+                    error -> destino(destino(error.field(), form), texto(error, form)),
+                    "activos.error.revise");
         } else {
-            anadir(errores, GENERAL, e.detail());
+            anadir(result, null, e.detail());
         }
-        return errores;
     }
 
-    /** The input an error belongs to. */
+    /** The input an error belongs to (null: above the form). */
     static String destino(String campo, FormularioActivo form) {
         if (campo.startsWith(FormularioActivo.PREFIJO)) {
             String resto = campo.substring(FormularioActivo.PREFIJO.length());
@@ -76,7 +73,7 @@ class ErroresFormulario {
             }
             return form.especificaciones().containsKey(clave) ? FormularioActivo.PREFIJO + clave : "especificaciones";
         }
-        return FormularioActivo.CAMPOS.contains(campo) || campo.equals("especificaciones") ? campo : GENERAL;
+        return FormularioActivo.CAMPOS.contains(campo) || campo.equals("especificaciones") ? campo : null;
     }
 
     private String texto(FieldError error, FormularioActivo form) {
@@ -108,7 +105,11 @@ class ErroresFormulario {
         return messages.getMessage(clave, args, clave, LocaleContextHolder.getLocale());
     }
 
-    private static void anadir(Map<String, List<String>> errores, String campo, String texto) {
-        errores.computeIfAbsent(campo, k -> new ArrayList<>()).add(texto);
+    private static ErroresFormulario.Destino destino(String campo, String texto) {
+        return ErroresFormulario.Destino.campo(campo, texto);
+    }
+
+    private static void anadir(BindingResult result, String campo, String texto) {
+        ErroresFormulario.anadir(result, destino(campo, texto));
     }
 }

@@ -1,8 +1,11 @@
 package org.inventarioti.activos;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.inventarioti.categorias.ActivosDeCategoria;
 import org.inventarioti.listing.CountCache;
 import org.inventarioti.listing.ListPage;
 import org.inventarioti.listing.ListParams;
@@ -14,7 +17,6 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @Repository
@@ -123,20 +125,28 @@ class ActivoRepository {
                 .optional();
     }
 
-    /** The id of a maintenance of this asset that is in progress, if any. */
-    Optional<Long> mantenimientoEnProgreso(long activoId) {
-        return jdbc.sql(
-                        "SELECT id FROM mantenimientos WHERE activo_id = ? AND estado = 'en_progreso' ORDER BY id LIMIT 1")
-                .param(activoId)
+    long contarDeCategoria(long categoriaId) {
+        return jdbc.sql("SELECT count(*) FROM activos WHERE categoria_id = ?")
+                .param(categoriaId)
                 .query(Long.class)
-                .optional();
+                .single();
     }
 
-    /** The asset's maintenance records as stored, for the audit trail of a deletion. */
-    List<Map.Entry<Long, JsonNode>> mantenimientos(long activoId) {
-        return jdbc.sql("SELECT id, to_jsonb(m)::text FROM mantenimientos m WHERE activo_id = ? ORDER BY id")
-                .param(activoId)
-                .query((rs, n) -> Map.entry(rs.getLong(1), json.readTree(rs.getString(2))))
+    /** Streams the especificaciones of a category's assets (for the conformance report). */
+    void recorrerDeCategoria(long categoriaId, Consumer<ActivosDeCategoria.ActivoEspecificaciones> consumer) {
+        jdbc.sql("SELECT id, codigo, especificaciones::text FROM activos WHERE categoria_id = ? ORDER BY id")
+                .param(categoriaId)
+                .query(rs -> {
+                    consumer.accept(new ActivosDeCategoria.ActivoEspecificaciones(
+                            rs.getLong(1), rs.getString(2), json.readTree(rs.getString(3))));
+                });
+    }
+
+    /** The assets with these codes, by codigo. */
+    List<Activo> porCodigos(Collection<String> codigos) {
+        return jdbc.sql(SELECT + " WHERE a.codigo IN (:codigos) ORDER BY a.codigo")
+                .param("codigos", List.copyOf(codigos))
+                .query(rows)
                 .list();
     }
 

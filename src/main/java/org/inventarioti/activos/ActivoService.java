@@ -40,6 +40,7 @@ public class ActivoService {
     private final ActivoRepository repository;
     private final CategoriaService categorias;
     private final AuditoriaService auditoria;
+    private final MantenimientosDeActivo mantenimientos;
     private final Validator validator;
     private final JsonMapper json;
     private final ReglasEspecificaciones reglas;
@@ -48,11 +49,13 @@ public class ActivoService {
             ActivoRepository repository,
             CategoriaService categorias,
             AuditoriaService auditoria,
+            MantenimientosDeActivo mantenimientos,
             Validator validator,
             JsonMapper json) {
         this.repository = repository;
         this.categorias = categorias;
         this.auditoria = auditoria;
+        this.mantenimientos = mantenimientos;
         this.validator = validator;
         this.json = json;
         this.reglas = new ReglasEspecificaciones(json);
@@ -82,6 +85,17 @@ public class ActivoService {
     @Transactional(readOnly = true)
     public boolean existe(long id) {
         return repository.exists(id);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean existe(String codigo) {
+        return repository.findByCodigo(codigo).isPresent();
+    }
+
+    /** The assets with these codes (those that exist), by codigo. */
+    @Transactional(readOnly = true)
+    public List<Activo> porCodigos(java.util.Collection<String> codigos) {
+        return repository.porCodigos(codigos);
     }
 
     @Transactional
@@ -123,9 +137,7 @@ public class ActivoService {
     public void eliminar(long id, String ifMatch) {
         Optional<Integer> version = Versions.ifMatch(ifMatch);
         Activo before = version.isPresent() ? current(id, version.get()) : buscar(id);
-        for (var mantenimiento : repository.mantenimientos(id)) {
-            auditoria.eliminado("mantenimiento", mantenimiento.getKey(), mantenimiento.getValue());
-        }
+        mantenimientos.activoEliminado(id);
         if (!repository.delete(id, version.orElse(null))) {
             throw stale(id, version.orElse(before.version()));
         }
@@ -141,7 +153,7 @@ public class ActivoService {
     @Transactional
     public void mantenimientoCambiado(long activoId, boolean salioDeProgreso) {
         Activo before = repository.lock(activoId).orElseThrow(() -> new NotFoundException(ENTIDAD_API, activoId));
-        boolean enProgreso = repository.mantenimientoEnProgreso(activoId).isPresent();
+        boolean enProgreso = mantenimientos.enProgreso(activoId).isPresent();
         String estado = null;
         if (enProgreso
                 && !before.estado().equals(Activo.EN_MANTENIMIENTO)
@@ -216,8 +228,8 @@ public class ActivoService {
         if (clean.estado().equals(Activo.EN_MANTENIMIENTO) || clean.estado().equals(Activo.DADO_DE_BAJA)) {
             return;
         }
-        repository
-                .mantenimientoEnProgreso(before.id())
+        mantenimientos
+                .enProgreso(before.id())
                 .ifPresent(m -> errors.add(FieldError.of(
                         "estado",
                         "maintenance " + m + " is in progress: the asset stays En mantenimiento until it is"

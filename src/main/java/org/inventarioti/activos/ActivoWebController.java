@@ -44,13 +44,13 @@ class ActivoWebController {
     private final ActivoService activos;
     private final CategoriaService categorias;
     private final AuditoriaService auditoria;
-    private final ObjectProvider<HistorialMantenimientos> mantenimientos;
+    private final ObjectProvider<MantenimientosDeActivo> mantenimientos;
 
     ActivoWebController(
             ActivoService activos,
             CategoriaService categorias,
             AuditoriaService auditoria,
-            ObjectProvider<HistorialMantenimientos> mantenimientos) {
+            ObjectProvider<MantenimientosDeActivo> mantenimientos) {
         this.activos = activos;
         this.categorias = categorias;
         this.auditoria = auditoria;
@@ -122,7 +122,7 @@ class ActivoWebController {
                 "especificaciones",
                 DetalleActivo.especificaciones(
                         CamposEspecificacion.de(categoria.esquema()), activo.especificaciones()));
-        HistorialMantenimientos historial = mantenimientos.getIfAvailable();
+        MantenimientosDeActivo historial = mantenimientos.getIfAvailable();
         model.addAttribute("mantenimientos", historial == null ? null : historial.deActivo(activo.id(), HISTORIAL));
         ListPage<AuditoriaService.Cambio> cambios = auditoria.historial(
                 ActivoService.ENTIDAD, activo.id(), Map.of("size", List.of(String.valueOf(HISTORIAL))));
@@ -136,7 +136,7 @@ class ActivoWebController {
     @GetMapping("/{codigo}/eliminar")
     String confirmarEliminar(@PathVariable String codigo, Model model) {
         Activo activo = activos.porCodigo(codigo);
-        HistorialMantenimientos historial = mantenimientos.getIfAvailable();
+        MantenimientosDeActivo historial = mantenimientos.getIfAvailable();
         model.addAttribute("activo", activo);
         model.addAttribute(
                 "totalMantenimientos",

@@ -42,6 +42,7 @@ public class CategoriaService {
     private final CategoriaRepository repository;
     private final EsquemaValidator esquemas;
     private final AuditoriaService auditoria;
+    private final ActivosDeCategoria activos;
     private final Validator validator;
     private final JsonMapper json;
 
@@ -49,11 +50,13 @@ public class CategoriaService {
             CategoriaRepository repository,
             EsquemaValidator esquemas,
             AuditoriaService auditoria,
+            ActivosDeCategoria activos,
             Validator validator,
             JsonMapper json) {
         this.repository = repository;
         this.esquemas = esquemas;
         this.auditoria = auditoria;
+        this.activos = activos;
         this.validator = validator;
         this.json = json;
     }
@@ -72,6 +75,12 @@ public class CategoriaService {
     @Transactional(readOnly = true)
     public Categoria buscar(long id) {
         return repository.findById(id).orElseThrow(() -> new NotFoundException(ENTIDAD_API, id));
+    }
+
+    /** Every category, by name. */
+    @Transactional(readOnly = true)
+    public List<Categoria> todas() {
+        return repository.todas();
     }
 
     @Transactional(readOnly = true)
@@ -114,7 +123,7 @@ public class CategoriaService {
     @Transactional
     public void eliminar(long id) {
         Categoria before = buscar(id);
-        long enUso = repository.contarActivos(id);
+        long enUso = activos.contar(id);
         if (enUso > 0) {
             throw new InUseException(
                     "Categoria " + id + " is used by " + enUso + " assets; move them to another category first",
@@ -143,7 +152,7 @@ public class CategoriaService {
     private NoConformes noConformes(Categoria categoria) {
         List<NoConformes.ActivoNoConforme> listed = new ArrayList<>();
         AtomicLong total = new AtomicLong();
-        repository.recorrerActivos(categoria.id(), activo -> {
+        activos.recorrer(categoria.id(), activo -> {
             List<FieldError> errors = esquemas.validar(categoria, activo.especificaciones());
             if (!errors.isEmpty()) {
                 total.incrementAndGet();

@@ -1,5 +1,6 @@
 package org.inventarioti.mantenimientos;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.inventarioti.listing.ListPage;
@@ -12,6 +13,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @Repository
@@ -46,18 +48,21 @@ class MantenimientoRepository {
         return jdbc.sql(SELECT + " WHERE m.id = ?").param(id).query(rows).optional();
     }
 
-    boolean activoExiste(long activoId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM activos WHERE id = ?)")
+    /** The id of a maintenance of this asset that is in progress, if any. */
+    Optional<Long> enProgreso(long activoId) {
+        return jdbc.sql(
+                        "SELECT id FROM mantenimientos WHERE activo_id = ? AND estado = 'en_progreso' ORDER BY id LIMIT 1")
                 .param(activoId)
-                .query(Boolean.class)
-                .single();
+                .query(Long.class)
+                .optional();
     }
 
-    boolean usuarioExiste(long usuarioId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM usuarios WHERE id = ?)")
-                .param(usuarioId)
-                .query(Boolean.class)
-                .single();
+    /** The asset's maintenance records as stored, for the audit trail of a deletion. */
+    List<Map.Entry<Long, JsonNode>> almacenados(long activoId) {
+        return jdbc.sql("SELECT id, to_jsonb(m)::text FROM mantenimientos m WHERE activo_id = ? ORDER BY id")
+                .param(activoId)
+                .query((rs, n) -> Map.entry(rs.getLong(1), json.readTree(rs.getString(2))))
+                .list();
     }
 
     long insert(MantenimientoRequest m, String actor) {

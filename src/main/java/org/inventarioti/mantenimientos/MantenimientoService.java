@@ -4,11 +4,9 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.inventarioti.activos.ActivoService;
 import org.inventarioti.auditoria.AuditoriaService;
 import org.inventarioti.errors.Checks;
@@ -18,6 +16,7 @@ import org.inventarioti.errors.Patches;
 import org.inventarioti.errors.Versions;
 import org.inventarioti.listing.ListPage;
 import org.inventarioti.listing.ListParams;
+import org.inventarioti.usuarios.UsuarioService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +35,7 @@ public class MantenimientoService {
 
     private final MantenimientoRepository repository;
     private final ActivoService activos;
+    private final UsuarioService usuarios;
     private final AuditoriaService auditoria;
     private final Validator validator;
     private final JsonMapper json;
@@ -44,12 +44,14 @@ public class MantenimientoService {
     MantenimientoService(
             MantenimientoRepository repository,
             ActivoService activos,
+            UsuarioService usuarios,
             AuditoriaService auditoria,
             Validator validator,
             JsonMapper json,
             Clock clock) {
         this.repository = repository;
         this.activos = activos;
+        this.usuarios = usuarios;
         this.auditoria = auditoria;
         this.validator = validator;
         this.json = json;
@@ -66,15 +68,10 @@ public class MantenimientoService {
     /** The maintenance history of one asset (404 when the asset does not exist). */
     @Transactional(readOnly = true)
     public ListPage<Mantenimiento> deActivo(long activoId, Map<String, List<String>> query) {
-        if (!repository.activoExiste(activoId)) {
+        if (!activos.existe(activoId)) {
             throw new NotFoundException("Activo", activoId);
         }
-        Set<String> filters = new HashSet<>(MantenimientoConsulta.FILTERS);
-        filters.remove("activo_id");
-        ListParams params = MantenimientoConsulta.params(query, filters);
-        var filter = MantenimientoConsulta.filter(params).add("m.activo_id = ?", activoId);
-        var sort = MantenimientoConsulta.SORTS.parse(params.sort(), MantenimientoConsulta.DEFAULT_SORT);
-        return repository.listar(filter, sort, params);
+        return MantenimientoConsulta.deActivo(repository, activoId, query);
     }
 
     @Transactional(readOnly = true)
@@ -142,11 +139,11 @@ public class MantenimientoService {
         if (request.activoId() != null) {
             if (before.isPresent() && before.get().activoId() != request.activoId()) {
                 errors.add(FieldError.of("activo_id", "cannot change; record the maintenance on the other asset"));
-            } else if (before.isEmpty() && !repository.activoExiste(request.activoId())) {
+            } else if (before.isEmpty() && !activos.existe(request.activoId())) {
                 errors.add(FieldError.of("activo_id", "asset " + request.activoId() + " does not exist"));
             }
         }
-        if (request.tecnicoId() != null && !repository.usuarioExiste(request.tecnicoId())) {
+        if (request.tecnicoId() != null && !usuarios.existe(request.tecnicoId())) {
             errors.add(FieldError.of("tecnico_id", "user " + request.tecnicoId() + " does not exist"));
         }
         if (request.fechaCompletado() != null && request.fechaCompletado().isAfter(now.plusMinutes(5))) {

@@ -114,15 +114,6 @@ public record FiltroReporte(
         return new Sql(where, params);
     }
 
-    /** The WHERE clause over {@code activos a} for other features' queries (empty when no filter). */
-    public String where() {
-        return sql().where();
-    }
-
-    public Map<String, Object> whereParams() {
-        return sql().params();
-    }
-
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

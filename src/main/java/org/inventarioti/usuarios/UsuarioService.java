@@ -42,6 +42,11 @@ public class UsuarioService {
     }
 
     @Transactional(readOnly = true)
+    public boolean existe(long id) {
+        return repository.findById(id).isPresent();
+    }
+
+    @Transactional(readOnly = true)
     public long contar() {
         return repository.count();
     }

@@ -194,6 +194,33 @@ class FeatureBoundariesTest {
                 .isEqualTo(offered);
     }
 
+    @Test
+    void theDomainExceptionsKnowNoWebAndNoFeature() {
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.inventarioti");
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+                .that()
+                .resideInAPackage("org.inventarioti.errors..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework.web..",
+                        "org.springframework.http..",
+                        "jakarta.servlet..",
+                        "org.inventarioti.web..",
+                        "org.inventarioti.activos..",
+                        "org.inventarioti.categorias..",
+                        "org.inventarioti.mantenimientos..",
+                        "org.inventarioti.usuarios..",
+                        "org.inventarioti.auditoria..",
+                        "org.inventarioti.reportes..",
+                        "org.inventarioti.etiquetas..",
+                        "org.inventarioti.cuarentena..",
+                        "org.inventarioti.listing..")
+                .check(classes);
+    }
+
     /** A class's feature, or null when it is in a shared package or a tool. */
     private static String feature(JavaClass javaClass) {
         String pkg = javaClass.getPackageName();

@@ -83,16 +83,18 @@ public class InventarioCli {
         }
     }
 
-    /** A failed command prints one clear line (the detail of an API error), not a stack trace. */
+    /** A failed command prints one clear line (the detail of a domain error), not a stack trace. */
     private static final class CliErrors implements CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(
                 Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
             Throwable cause = ex;
-            while (cause.getCause() != null && !(cause instanceof org.inventarioti.web.ApiException)) {
+            while (cause.getCause() != null && !(cause instanceof org.inventarioti.errors.DomainException)) {
                 cause = cause.getCause();
             }
-            String message = cause instanceof org.inventarioti.web.ApiException api ? api.detail() : cause.getMessage();
+            String message = cause instanceof org.inventarioti.errors.DomainException refused
+                    ? refused.detail()
+                    : cause.getMessage();
             commandLine
                     .getErr()
                     .println("error: " + (message == null ? cause.getClass().getSimpleName() : message));

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.inventarioti.errors.Versioned;
 import tools.jackson.databind.JsonNode;
 
 /** An asset as the API, the UI and the audit trail show it. */
@@ -32,7 +33,8 @@ public record Activo(
         OffsetDateTime createdAt,
         String createdBy,
         OffsetDateTime updatedAt,
-        String updatedBy) {
+        String updatedBy)
+        implements Versioned {
 
     public static final String ACTIVO = "Activo";
     public static final String EN_MANTENIMIENTO = "En mantenimiento";

@@ -5,10 +5,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import org.inventarioti.auditoria.AuditoriaService;
 import org.inventarioti.auditoria.AuditoriaService.Cambio;
+import org.inventarioti.errors.NotFoundException;
+import org.inventarioti.errors.Versions;
 import org.inventarioti.listing.ListPage;
-import org.inventarioti.web.ApiException;
 import org.inventarioti.web.ListQueryDoc;
-import org.inventarioti.web.Versions;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -145,7 +145,7 @@ class ActivoController {
     ListPage<Cambio> historial(@PathVariable long id, @RequestParam MultiValueMap<String, String> query) {
         ListPage<Cambio> page = auditoria.historial(ActivoService.ENTIDAD, id, query);
         if (page.total() == 0 && !service.existe(id)) {
-            throw ApiException.notFound("Activo", id);
+            throw new NotFoundException("Activo", id);
         }
         return page;
     }

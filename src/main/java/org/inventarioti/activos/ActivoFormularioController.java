@@ -6,11 +6,20 @@ import java.util.Map;
 import java.util.Optional;
 import org.inventarioti.categorias.Categoria;
 import org.inventarioti.categorias.CategoriaService;
-import org.inventarioti.web.ApiException;
+import org.inventarioti.errors.ConflictException;
+import org.inventarioti.errors.DomainException;
+import org.inventarioti.errors.InvalidException;
+import org.inventarioti.errors.MalformedException;
+import org.inventarioti.errors.StaleVersionException;
+import org.inventarioti.web.ErroresFormulario;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,107 +38,119 @@ class ActivoFormularioController {
 
     private final ActivoService activos;
     private final CategoriaService categorias;
-    private final ErroresFormulario errores;
+    private final ErroresActivo errores;
+    private final MessageSource messages;
 
-    ActivoFormularioController(ActivoService activos, CategoriaService categorias, ErroresFormulario errores) {
+    ActivoFormularioController(
+            ActivoService activos, CategoriaService categorias, ErroresActivo errores, MessageSource messages) {
         this.activos = activos;
         this.categorias = categorias;
         this.errores = errores;
+        this.messages = messages;
+    }
+
+    /**
+     * The form as the person typed it: the asset's fields (named as the JSON) and the schema's
+     * specification fields ({@code especificaciones.<key>}) bound into its map of especificaciones.
+     */
+    @ModelAttribute("form")
+    FormularioActivo form(@RequestParam MultiValueMap<String, String> params) {
+        return FormularioActivo.de(params);
     }
 
     @GetMapping("/nuevo")
     String nuevo(@RequestParam(name = "categoria_id", required = false) Long categoriaId, Model model) {
-        return formulario(null, FormularioActivo.nuevo(categoriaId), Map.of(), model);
+        return formulario(null, FormularioActivo.nuevo(categoriaId), null, model);
     }
 
     @PostMapping
     String crear(
-            @RequestParam MultiValueMap<String, String> params,
+            @ModelAttribute("form") FormularioActivo form,
+            BindingResult result,
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        FormularioActivo form = FormularioActivo.de(params);
-        List<CamposEspecificacion.Campo> campos = campos(form.categoriaId());
-        FormularioActivo.Lectura lectura = form.leer(campos, null);
-        if (!lectura.malFormados().isEmpty()) {
+        FormularioActivo.Lectura lectura = form.leer(campos(form.categoriaId()), null);
+        errores.malFormados(lectura.malFormados(), form, result);
+        if (result.hasErrors()) {
             response.setStatus(422);
-            return formulario(null, form.sinSecretos(), errores.malFormados(lectura.malFormados(), form), model);
+            return formulario(null, form.sinSecretos(), result, model);
         }
         try {
             Activo creado = activos.crear(lectura.request());
             redirect.addFlashAttribute("aviso", "activos.creado");
             return "redirect:/activos/" + creado.codigo();
-        } catch (ApiException e) {
-            return rechazado(e, null, form, model, response);
+        } catch (InvalidException | ConflictException | MalformedException e) {
+            return rechazado(e, null, form, result, model, response);
         }
     }
 
     @GetMapping("/{codigo}/editar")
     String editar(@PathVariable String codigo, Model model) {
         Activo activo = activos.porCodigo(codigo);
-        FormularioActivo form = FormularioActivo.de(activo, campos(activo.categoriaId()));
-        return formulario(activo, form, Map.of(), model);
+        return formulario(activo, FormularioActivo.de(activo, campos(activo.categoriaId())), null, model);
     }
 
     @PostMapping("/{codigo}")
     String actualizar(
             @PathVariable String codigo,
-            @RequestParam MultiValueMap<String, String> params,
+            @ModelAttribute("form") FormularioActivo form,
+            BindingResult result,
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
         Activo activo = activos.porCodigo(codigo);
-        FormularioActivo form = FormularioActivo.de(params);
         FormularioActivo.Lectura lectura = form.leer(campos(form.categoriaId()), activo.especificaciones());
-        if (!lectura.malFormados().isEmpty()) {
+        errores.malFormados(lectura.malFormados(), form, result);
+        if (result.hasErrors()) {
             response.setStatus(422);
-            return formulario(activo, form.sinSecretos(), errores.malFormados(lectura.malFormados(), form), model);
+            return formulario(activo, form.sinSecretos(), result, model);
         }
         try {
             activos.reemplazar(activo.id(), lectura.request(), null);
             redirect.addFlashAttribute("aviso", "activos.guardado");
             return "redirect:/activos/" + activo.codigo();
-        } catch (ApiException e) {
-            return rechazado(e, activo, form, model, response);
+        } catch (InvalidException | ConflictException | MalformedException e) {
+            return rechazado(e, activo, form, result, model, response);
         }
     }
 
     /** The specification fields of a category, for htmx when the category changes; typed values are kept. */
     @GetMapping("/especificaciones")
-    String especificaciones(@RequestParam MultiValueMap<String, String> params, Model model) {
-        FormularioActivo form = FormularioActivo.de(params);
-        model.addAttribute("form", form);
+    String especificaciones(@ModelAttribute("form") FormularioActivo form, Model model) {
         model.addAttribute("campos", campos(form.categoriaId()));
         model.addAttribute("errores", Map.of());
         return "activos/especificaciones :: especificaciones";
     }
 
     private String rechazado(
-            ApiException e, Activo activo, FormularioActivo form, Model model, HttpServletResponse response) {
-        int status = e.getStatusCode().value();
-        Object actual = e.getBody().getProperties() == null
-                ? null
-                : e.getBody().getProperties().get("actual");
-        if (status == 409 && actual instanceof Activo otro && activo != null) {
+            DomainException e,
+            Activo activo,
+            FormularioActivo form,
+            BindingResult result,
+            Model model,
+            HttpServletResponse response) {
+        if (e instanceof StaleVersionException stale && stale.current() instanceof Activo otro && activo != null) {
             response.setStatus(409);
             model.addAttribute("conflicto", otro);
             FormularioActivo mio = form.sinSecretos();
             model.addAttribute(
                     "comparacion", Comparacion.de(mio, otro, campos(otro.categoriaId()), this::nombreCategoria));
-            return formulario(activo, mio.conVersion(otro.version()), Map.of(), model);
+            return formulario(activo, mio.conVersion(otro.version()), result, model);
         }
-        if (status != 409 && status != 422 && status != 428 && status != 400) {
-            throw e;
-        }
-        response.setStatus(status == 409 ? 409 : 422);
-        FormularioActivo limpio = form.sinSecretos();
-        return formulario(activo, limpio, errores.de(e, limpio), model);
+        response.setStatus(e instanceof ConflictException ? 409 : 422);
+        errores.de(e, form, result);
+        return formulario(activo, form.sinSecretos(), result, model);
     }
 
-    private String formulario(Activo activo, FormularioActivo form, Map<String, List<String>> errores, Model model) {
+    private String formulario(Activo activo, FormularioActivo form, BindingResult result, Model model) {
         model.addAttribute("activo", activo);
         model.addAttribute("form", form);
-        model.addAttribute("errores", errores);
+        model.addAttribute(
+                "errores",
+                result == null
+                        ? Map.of()
+                        : ErroresFormulario.porCampo(result, messages, LocaleContextHolder.getLocale()));
         model.addAttribute(
                 "categorias",
                 categorias

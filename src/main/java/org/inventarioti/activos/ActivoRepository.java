@@ -1,21 +1,22 @@
 package org.inventarioti.activos;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.inventarioti.categorias.ActivosDeCategoria;
 import org.inventarioti.listing.CountCache;
 import org.inventarioti.listing.ListPage;
 import org.inventarioti.listing.ListParams;
 import org.inventarioti.listing.Listing;
+import org.inventarioti.listing.Records;
 import org.inventarioti.listing.Sort;
 import org.inventarioti.listing.SqlFilter;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @Repository
@@ -31,11 +32,13 @@ class ActivoRepository {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Listing listing;
+    private final RowMapper<Activo> rows;
     private final CountCache totals = new CountCache(5000, java.time.Duration.ofMinutes(1));
 
     ActivoRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+        this.rows = Records.rowMapper(Activo.class, json);
         this.listing = new Listing(jdbc, SELECT, "FROM activos a", "a.id");
     }
 
@@ -47,17 +50,17 @@ class ActivoRepository {
                 .query(Long.class)
                 .optional()
                 .orElse(null);
-        return listing.run(filter, sort, params, this::map, totals, version);
+        return listing.run(filter, sort, params, rows, totals, version);
     }
 
     Optional<Activo> findById(long id) {
-        return jdbc.sql(SELECT + " WHERE a.id = ?").param(id).query(this::map).optional();
+        return jdbc.sql(SELECT + " WHERE a.id = ?").param(id).query(rows).optional();
     }
 
     Optional<Activo> findByCodigo(String codigo) {
         return jdbc.sql(SELECT + " WHERE a.codigo = ?")
                 .param(codigo)
-                .query(this::map)
+                .query(rows)
                 .optional();
     }
 
@@ -76,14 +79,14 @@ class ActivoRepository {
                         VALUES (:categoriaId, :nombre, :marca, :modelo, :numeroSerie, :estado, :area, :ubicacion,
                                 :proveedor, :fechaCompra, :garantiaHasta, :precio, :moneda, :responsable, :notas,
                                 :bitlocker, CAST(:especificaciones AS jsonb), :actor, :actor)
-                        RETURNING id""").params(params(a, actor)).query(Long.class).single();
+                        RETURNING id""")
+                .paramSource(params(a, actor, Map.of()))
+                .query(Long.class)
+                .single();
     }
 
     /** Replaces the asset when it is still at {@code version}; false when it is not (or is gone). */
     boolean update(long id, int version, ActivoRequest a, String actor) {
-        Map<String, Object> params = params(a, actor);
-        params.put("id", id);
-        params.put("version", version);
         return jdbc.sql("""
                                 UPDATE activos SET categoria_id = :categoriaId, nombre = :nombre, marca = :marca,
                                        modelo = :modelo, numero_serie = :numeroSerie, estado = :estado, area = :area,
@@ -92,7 +95,10 @@ class ActivoRepository {
                                        responsable = :responsable, notas = :notas, bitlocker = :bitlocker,
                                        especificaciones = CAST(:especificaciones AS jsonb), version = version + 1,
                                        updated_at = now(), updated_by = :actor
-                                WHERE id = :id AND version = :version""").params(params).update() == 1;
+                                WHERE id = :id AND version = :version""")
+                        .paramSource(params(a, actor, Map.of("id", id, "version", version)))
+                        .update()
+                == 1;
     }
 
     void updateEstado(long id, String estado, String actor) {
@@ -115,76 +121,38 @@ class ActivoRepository {
     Optional<Activo> lock(long id) {
         return jdbc.sql(SELECT + " WHERE a.id = ? FOR UPDATE OF a")
                 .param(id)
-                .query(this::map)
+                .query(rows)
                 .optional();
     }
 
-    /** The id of a maintenance of this asset that is in progress, if any. */
-    Optional<Long> mantenimientoEnProgreso(long activoId) {
-        return jdbc.sql(
-                        "SELECT id FROM mantenimientos WHERE activo_id = ? AND estado = 'en_progreso' ORDER BY id LIMIT 1")
-                .param(activoId)
+    long contarDeCategoria(long categoriaId) {
+        return jdbc.sql("SELECT count(*) FROM activos WHERE categoria_id = ?")
+                .param(categoriaId)
                 .query(Long.class)
-                .optional();
+                .single();
     }
 
-    /** The asset's maintenance records as stored, for the audit trail of a deletion. */
-    List<Map.Entry<Long, JsonNode>> mantenimientos(long activoId) {
-        return jdbc.sql("SELECT id, to_jsonb(m)::text FROM mantenimientos m WHERE activo_id = ? ORDER BY id")
-                .param(activoId)
-                .query((rs, n) -> Map.entry(rs.getLong(1), json.readTree(rs.getString(2))))
+    /** Streams the especificaciones of a category's assets (for the conformance report). */
+    void recorrerDeCategoria(long categoriaId, Consumer<ActivosDeCategoria.ActivoEspecificaciones> consumer) {
+        jdbc.sql("SELECT id, codigo, especificaciones::text FROM activos WHERE categoria_id = ? ORDER BY id")
+                .param(categoriaId)
+                .query(rs -> {
+                    consumer.accept(new ActivosDeCategoria.ActivoEspecificaciones(
+                            rs.getLong(1), rs.getString(2), json.readTree(rs.getString(3))));
+                });
+    }
+
+    /** The assets with these codes, by codigo. */
+    List<Activo> porCodigos(Collection<String> codigos) {
+        return jdbc.sql(SELECT + " WHERE a.codigo IN (:codigos) ORDER BY a.codigo")
+                .param("codigos", List.copyOf(codigos))
+                .query(rows)
                 .list();
     }
 
-    private Map<String, Object> params(ActivoRequest a, String actor) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("categoriaId", a.categoriaId());
-        params.put("nombre", a.nombre());
-        params.put("marca", a.marca());
-        params.put("modelo", a.modelo());
-        params.put("numeroSerie", a.numeroSerie());
-        params.put("estado", a.estado());
-        params.put("area", a.area());
-        params.put("ubicacion", a.ubicacion());
-        params.put("proveedor", a.proveedor());
-        params.put("fechaCompra", a.fechaCompra());
-        params.put("garantiaHasta", a.garantiaHasta());
-        params.put("precio", a.precio());
-        params.put("moneda", a.moneda());
-        params.put("responsable", a.responsable());
-        params.put("notas", a.notas());
-        params.put("bitlocker", a.bitlocker());
-        params.put("especificaciones", json.writeValueAsString(a.especificaciones()));
-        params.put("actor", actor);
-        return params;
-    }
-
-    Activo map(ResultSet rs, int row) throws SQLException {
-        return new Activo(
-                rs.getLong("id"),
-                rs.getString("codigo"),
-                rs.getLong("categoria_id"),
-                rs.getString("categoria"),
-                rs.getString("nombre"),
-                rs.getString("marca"),
-                rs.getString("modelo"),
-                rs.getString("numero_serie"),
-                rs.getString("estado"),
-                rs.getString("area"),
-                rs.getString("ubicacion"),
-                rs.getString("proveedor"),
-                rs.getObject("fecha_compra", java.time.LocalDate.class),
-                rs.getObject("garantia_hasta", java.time.LocalDate.class),
-                rs.getBigDecimal("precio"),
-                rs.getString("moneda"),
-                rs.getString("responsable"),
-                rs.getString("notas"),
-                rs.getString("bitlocker"),
-                json.readTree(rs.getString("especificaciones")),
-                rs.getInt("version"),
-                rs.getObject("created_at", OffsetDateTime.class),
-                rs.getString("created_by"),
-                rs.getObject("updated_at", OffsetDateTime.class),
-                rs.getString("updated_by"));
+    private SqlParameterSource params(ActivoRequest a, String actor, Map<String, ?> extra) {
+        Map<String, Object> all = new java.util.HashMap<>(extra);
+        all.put("actor", actor);
+        return Records.params(a, json, all);
     }
 }

@@ -10,19 +10,19 @@ import org.inventarioti.auditoria.AuditoriaService;
 import org.inventarioti.categorias.Categoria;
 import org.inventarioti.categorias.CategoriaService;
 import org.inventarioti.categorias.ClavesEspecificacion;
+import org.inventarioti.errors.Checks;
+import org.inventarioti.errors.ConflictException;
+import org.inventarioti.errors.FieldError;
+import org.inventarioti.errors.NotFoundException;
+import org.inventarioti.errors.Patches;
+import org.inventarioti.errors.StaleVersionException;
+import org.inventarioti.errors.Versions;
 import org.inventarioti.listing.ListPage;
 import org.inventarioti.listing.ListParams;
-import org.inventarioti.web.ApiException;
-import org.inventarioti.web.ApiException.FieldError;
-import org.inventarioti.web.Checks;
-import org.inventarioti.web.MergePatch;
-import org.inventarioti.web.Versions;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,10 +35,12 @@ import tools.jackson.databind.node.ObjectNode;
 public class ActivoService {
 
     public static final String ENTIDAD = "activo";
+    private static final String ENTIDAD_API = "Activo";
 
     private final ActivoRepository repository;
     private final CategoriaService categorias;
     private final AuditoriaService auditoria;
+    private final MantenimientosDeActivo mantenimientos;
     private final Validator validator;
     private final JsonMapper json;
     private final ReglasEspecificaciones reglas;
@@ -47,11 +49,13 @@ public class ActivoService {
             ActivoRepository repository,
             CategoriaService categorias,
             AuditoriaService auditoria,
+            MantenimientosDeActivo mantenimientos,
             Validator validator,
             JsonMapper json) {
         this.repository = repository;
         this.categorias = categorias;
         this.auditoria = auditoria;
+        this.mantenimientos = mantenimientos;
         this.validator = validator;
         this.json = json;
         this.reglas = new ReglasEspecificaciones(json);
@@ -70,17 +74,28 @@ public class ActivoService {
 
     @Transactional(readOnly = true)
     public Activo buscar(long id) {
-        return repository.findById(id).orElseThrow(() -> ApiException.notFound("Activo", id));
+        return repository.findById(id).orElseThrow(() -> new NotFoundException(ENTIDAD_API, id));
     }
 
     @Transactional(readOnly = true)
     public Activo porCodigo(String codigo) {
-        return repository.findByCodigo(codigo).orElseThrow(() -> ApiException.notFound("Activo", codigo));
+        return repository.findByCodigo(codigo).orElseThrow(() -> new NotFoundException(ENTIDAD_API, codigo));
     }
 
     @Transactional(readOnly = true)
     public boolean existe(long id) {
         return repository.exists(id);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean existe(String codigo) {
+        return repository.findByCodigo(codigo).isPresent();
+    }
+
+    /** The assets with these codes (those that exist), by codigo. */
+    @Transactional(readOnly = true)
+    public List<Activo> porCodigos(java.util.Collection<String> codigos) {
+        return repository.porCodigos(codigos);
     }
 
     @Transactional
@@ -107,30 +122,14 @@ public class ActivoService {
     /** A partial update: a JSON Merge Patch (RFC 7396) of the asset; especificaciones merge key by key. */
     @Transactional
     public Activo modificar(long id, ObjectNode patch, String ifMatch) {
-        JsonNode sent = patch.get("version");
-        Integer bodyVersion = sent != null && sent.isInt() ? sent.intValue() : null;
-        if (sent != null && !sent.isNull() && bodyVersion == null) {
-            throw ApiException.badRequest("Field 'version' has the wrong type");
-        }
-        int version = Versions.required(bodyVersion, ifMatch);
+        int version = Versions.required(Patches.version(patch), ifMatch);
         Activo before = current(id, version);
-        ObjectNode merged = json.valueToTree(ActivoRequest.of(before));
-        for (Map.Entry<String, JsonNode> member : patch.properties()) {
-            JsonNode value = member.getValue();
-            if (member.getKey().equals("especificaciones")
-                    && value.isObject()
-                    && merged.get("especificaciones") instanceof ObjectNode specs) {
-                MergePatch.apply(specs, value, ClavesEspecificacion::normalizar);
-            } else {
-                merged.set(member.getKey(), value);
-            }
-        }
-        ActivoRequest request;
-        try {
-            request = json.treeToValue(merged, ActivoRequest.class);
-        } catch (JacksonException e) {
-            throw ApiException.badRequest(describe(e));
-        }
+        ActivoRequest request = Patches.apply(
+                json,
+                ActivoRequest.of(before),
+                patch,
+                Map.of("especificaciones", ClavesEspecificacion::normalizar),
+                ActivoRequest.class);
         return save(before, version, validated(request, Optional.of(before)));
     }
 
@@ -138,9 +137,7 @@ public class ActivoService {
     public void eliminar(long id, String ifMatch) {
         Optional<Integer> version = Versions.ifMatch(ifMatch);
         Activo before = version.isPresent() ? current(id, version.get()) : buscar(id);
-        for (var mantenimiento : repository.mantenimientos(id)) {
-            auditoria.eliminado("mantenimiento", mantenimiento.getKey(), mantenimiento.getValue());
-        }
+        mantenimientos.activoEliminado(id);
         if (!repository.delete(id, version.orElse(null))) {
             throw stale(id, version.orElse(before.version()));
         }
@@ -155,8 +152,8 @@ public class ActivoService {
      */
     @Transactional
     public void mantenimientoCambiado(long activoId, boolean salioDeProgreso) {
-        Activo before = repository.lock(activoId).orElseThrow(() -> ApiException.notFound("Activo", activoId));
-        boolean enProgreso = repository.mantenimientoEnProgreso(activoId).isPresent();
+        Activo before = repository.lock(activoId).orElseThrow(() -> new NotFoundException(ENTIDAD_API, activoId));
+        boolean enProgreso = mantenimientos.enProgreso(activoId).isPresent();
         String estado = null;
         if (enProgreso
                 && !before.estado().equals(Activo.EN_MANTENIMIENTO)
@@ -185,16 +182,11 @@ public class ActivoService {
     }
 
     private Activo current(long id, int version) {
-        Activo activo = buscar(id);
-        if (activo.version() != version) {
-            throw Versions.stale("Activo", id, version, activo, activo.version());
-        }
-        return activo;
+        return Versions.atVersion(ENTIDAD_API, id, version, buscar(id));
     }
 
-    private ApiException stale(long id, int version) {
-        Activo actual = buscar(id);
-        return Versions.stale("Activo", id, version, actual, actual.version());
+    private StaleVersionException stale(long id, int version) {
+        return Versions.stale(ENTIDAD_API, id, version, buscar(id));
     }
 
     /** Every rule of an asset, all errors at once; the especificaciones come back normalised. */
@@ -236,8 +228,8 @@ public class ActivoService {
         if (clean.estado().equals(Activo.EN_MANTENIMIENTO) || clean.estado().equals(Activo.DADO_DE_BAJA)) {
             return;
         }
-        repository
-                .mantenimientoEnProgreso(before.id())
+        mantenimientos
+                .enProgreso(before.id())
                 .ifPresent(m -> errors.add(FieldError.of(
                         "estado",
                         "maintenance " + m + " is in progress: the asset stays En mantenimiento until it is"
@@ -265,26 +257,13 @@ public class ActivoService {
         }
     }
 
-    private static ApiException duplicate(DuplicateKeyException e) {
+    private static ConflictException duplicate(DuplicateKeyException e) {
         String message = String.valueOf(e.getMostSpecificCause().getMessage());
         if (message.contains("activos_numero_serie_key")) {
-            return ApiException.duplicate(
+            return ConflictException.duplicate(
                     "numero_serie",
                     "An asset with this serial number already exists (case and surrounding spaces ignored)");
         }
-        return ApiException.conflict("The change conflicts with an existing asset");
-    }
-
-    private static String describe(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference ref : e.getPath()) {
-            if (ref.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
-            }
-        }
-        if (e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException) {
-            return "Unknown field '" + path + "'";
-        }
-        return path.isEmpty() ? "Malformed patch" : "Field '" + path + "' has the wrong type or format";
+        return new ConflictException("The change conflicts with an existing asset");
     }
 }

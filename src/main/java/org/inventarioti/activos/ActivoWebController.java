@@ -10,9 +10,11 @@ import java.util.TreeSet;
 import org.inventarioti.auditoria.AuditoriaService;
 import org.inventarioti.categorias.Categoria;
 import org.inventarioti.categorias.CategoriaService;
+import org.inventarioti.errors.ConflictException;
+import org.inventarioti.errors.MalformedException;
+import org.inventarioti.errors.NotFoundException;
+import org.inventarioti.errors.Versions;
 import org.inventarioti.listing.ListPage;
-import org.inventarioti.web.ApiException;
-import org.inventarioti.web.Versions;
 import org.inventarioti.web.Vistas;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
@@ -42,13 +44,13 @@ class ActivoWebController {
     private final ActivoService activos;
     private final CategoriaService categorias;
     private final AuditoriaService auditoria;
-    private final ObjectProvider<HistorialMantenimientos> mantenimientos;
+    private final ObjectProvider<MantenimientosDeActivo> mantenimientos;
 
     ActivoWebController(
             ActivoService activos,
             CategoriaService categorias,
             AuditoriaService auditoria,
-            ObjectProvider<HistorialMantenimientos> mantenimientos) {
+            ObjectProvider<MantenimientosDeActivo> mantenimientos) {
         this.activos = activos;
         this.categorias = categorias;
         this.auditoria = auditoria;
@@ -77,10 +79,7 @@ class ActivoWebController {
         ListPage<Activo> pagina;
         try {
             pagina = activos.listar(consulta.paraServicio());
-        } catch (ApiException e) {
-            if (e.getStatusCode().value() != 400) {
-                throw e;
-            }
+        } catch (MalformedException e) {
             if (!htmx.isHtmxRequest()) {
                 response.setStatus(400); // htmx swaps only 2xx answers: it gets the explanation with a 200
             }
@@ -114,7 +113,7 @@ class ActivoWebController {
                 return "redirect:/activos/"
                         + activos.buscar(Long.parseLong(codigo)).codigo();
             }
-            throw ApiException.notFound("Activo", codigo);
+            throw new NotFoundException("Activo", codigo);
         }
         Activo activo = encontrado.get();
         Categoria categoria = categorias.buscar(activo.categoriaId());
@@ -123,7 +122,7 @@ class ActivoWebController {
                 "especificaciones",
                 DetalleActivo.especificaciones(
                         CamposEspecificacion.de(categoria.esquema()), activo.especificaciones()));
-        HistorialMantenimientos historial = mantenimientos.getIfAvailable();
+        MantenimientosDeActivo historial = mantenimientos.getIfAvailable();
         model.addAttribute("mantenimientos", historial == null ? null : historial.deActivo(activo.id(), HISTORIAL));
         ListPage<AuditoriaService.Cambio> cambios = auditoria.historial(
                 ActivoService.ENTIDAD, activo.id(), Map.of("size", List.of(String.valueOf(HISTORIAL))));
@@ -137,7 +136,7 @@ class ActivoWebController {
     @GetMapping("/{codigo}/eliminar")
     String confirmarEliminar(@PathVariable String codigo, Model model) {
         Activo activo = activos.porCodigo(codigo);
-        HistorialMantenimientos historial = mantenimientos.getIfAvailable();
+        MantenimientosDeActivo historial = mantenimientos.getIfAvailable();
         model.addAttribute("activo", activo);
         model.addAttribute(
                 "totalMantenimientos",
@@ -157,10 +156,7 @@ class ActivoWebController {
         try {
             activos.eliminar(
                     activo.id(), version.matches("\\d{1,9}") ? Versions.etag(Integer.parseInt(version)) : null);
-        } catch (ApiException e) {
-            if (e.getStatusCode().value() != 409) {
-                throw e;
-            }
+        } catch (ConflictException e) {
             response.setStatus(409);
             model.addAttribute("cambiado", true);
             return confirmarEliminar(codigo, model);
@@ -173,11 +169,8 @@ class ActivoWebController {
     private Optional<Activo> porCodigo(String codigo) {
         try {
             return Optional.of(activos.porCodigo(codigo));
-        } catch (ApiException e) {
-            if (e.getStatusCode().value() == 404) {
-                return Optional.empty();
-            }
-            throw e;
+        } catch (NotFoundException e) {
+            return Optional.empty();
         }
     }
 

@@ -142,6 +142,22 @@ final class FormularioActivo {
         return especificaciones;
     }
 
+    /** The text typed for a field as the service names it ({@code notas}, {@code especificaciones.ram}). */
+    String enviado(String campo) {
+        if (!campo.startsWith(PREFIJO)) {
+            return valores.get(campo);
+        }
+        String clave = campo.substring(PREFIJO.length());
+        if (especificaciones.containsKey(clave)) {
+            return especificaciones.get(clave);
+        }
+        return extras.stream()
+                .filter(p -> ClavesEspecificacion.normalizar(p.clave()).equals(clave))
+                .map(Par::valor)
+                .findFirst()
+                .orElse(null);
+    }
+
     /** The free rows, plus empty ones to add keys. */
     public List<Par> filasLibres() {
         List<Par> filas = new ArrayList<>(extras);

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.inventarioti.categorias.ClavesEspecificacion;
-import org.inventarioti.web.ApiException.FieldError;
+import org.inventarioti.errors.FieldError;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;

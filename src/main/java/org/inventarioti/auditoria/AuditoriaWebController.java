@@ -4,8 +4,8 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
+import org.inventarioti.errors.MalformedException;
 import org.inventarioti.listing.ListPage;
-import org.inventarioti.web.ApiException;
 import org.inventarioti.web.Fechas;
 import org.inventarioti.web.Vistas;
 import org.springframework.stereotype.Controller;
@@ -46,14 +46,8 @@ class AuditoriaWebController {
         ListPage<AuditoriaService.Entrada> pagina;
         try {
             pagina = service.consultar(filtro.consulta(fechas.zona()));
-        } catch (ApiException e) {
-            if (e.getStatusCode().value() != 400) {
-                throw e;
-            }
-            Object parametro = e.getBody().getProperties() == null
-                    ? null
-                    : e.getBody().getProperties().get("parameter");
-            model.addAttribute("errorFiltro", String.valueOf(parametro));
+        } catch (MalformedException e) {
+            model.addAttribute("errorFiltro", e.parameter().orElse("null"));
             if (htmx == null || !htmx.isHtmxRequest()) {
                 response.setStatus(400); // htmx swaps only successful answers: it gets the message with 200
             }

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.inventarioti.listing.ListParams;
-import org.springframework.web.util.UriComponentsBuilder;
+import org.inventarioti.web.FiltrosPagina;
 
 /**
  * The audit page's filters as the browser sends them. Dates are whole days in the server's time
@@ -20,30 +20,30 @@ record FiltroAuditoria(
 
     static FiltroAuditoria de(Map<String, String> query) {
         return new FiltroAuditoria(
-                valor(query, "entidad"),
-                valor(query, "entidad_id"),
-                valor(query, "actor"),
-                valor(query, "accion"),
-                valor(query, "desde"),
-                valor(query, "hasta"),
-                valor(query, "page"));
+                FiltrosPagina.valor(query, "entidad"),
+                FiltrosPagina.valor(query, "entidad_id"),
+                FiltrosPagina.valor(query, "actor"),
+                FiltrosPagina.valor(query, "accion"),
+                FiltrosPagina.valor(query, "desde"),
+                FiltrosPagina.valor(query, "hasta"),
+                FiltrosPagina.valor(query, "page"));
     }
 
     Map<String, List<String>> consulta(ZoneId zona) {
         Map<String, List<String>> q = new LinkedHashMap<>();
-        poner(q, "entidad", entidad);
-        poner(q, "entidad_id", entidadId);
-        poner(q, "actor", actor);
-        poner(q, "accion", accion);
-        poner(q, "page", page);
+        FiltrosPagina.poner(q, "entidad", entidad);
+        FiltrosPagina.poner(q, "entidad_id", entidadId);
+        FiltrosPagina.poner(q, "actor", actor);
+        FiltrosPagina.poner(q, "accion", accion);
+        FiltrosPagina.poner(q, "page", page);
         if (desde != null) {
-            poner(
+            FiltrosPagina.poner(
                     q,
                     "desde",
                     dia("desde", desde).atStartOfDay(zona).toOffsetDateTime().toString());
         }
         if (hasta != null) {
-            poner(
+            FiltrosPagina.poner(
                     q,
                     "hasta",
                     dia("hasta", hasta)
@@ -52,29 +52,24 @@ record FiltroAuditoria(
                             .toOffsetDateTime()
                             .toString());
         }
-        poner(q, "size", Integer.toString(POR_PAGINA));
+        FiltrosPagina.poner(q, "size", Integer.toString(POR_PAGINA));
         return q;
     }
 
     public String enlace(int pagina) {
-        UriComponentsBuilder b = UriComponentsBuilder.newInstance();
-        anadir(b, "entidad", entidad);
-        anadir(b, "entidad_id", entidadId);
-        anadir(b, "actor", actor);
-        anadir(b, "accion", accion);
-        anadir(b, "desde", desde);
-        anadir(b, "hasta", hasta);
-        anadir(b, "page", pagina > 1 ? Integer.toString(pagina) : null);
-        String query = b.encode().build().toUriString();
-        return query.isEmpty() ? "?" : query;
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("entidad", entidad);
+        p.put("entidad_id", entidadId);
+        p.put("actor", actor);
+        p.put("accion", accion);
+        p.put("desde", desde);
+        p.put("hasta", hasta);
+        p.put("page", pagina > 1 ? Integer.toString(pagina) : null);
+        return FiltrosPagina.enlace(p);
     }
 
     public int pagina() {
-        try {
-            return page == null ? 1 : Integer.parseInt(page);
-        } catch (NumberFormatException e) {
-            return 1;
-        }
+        return FiltrosPagina.pagina(page);
     }
 
     private static LocalDate dia(String nombre, String valor) {
@@ -83,22 +78,5 @@ record FiltroAuditoria(
         } catch (DateTimeParseException e) {
             throw ListParams.bad(nombre, "must be a date (YYYY-MM-DD)");
         }
-    }
-
-    private static void anadir(UriComponentsBuilder b, String nombre, String valor) {
-        if (valor != null) {
-            b.queryParam(nombre, valor);
-        }
-    }
-
-    private static void poner(Map<String, List<String>> q, String nombre, String valor) {
-        if (valor != null) {
-            q.put(nombre, List.of(valor));
-        }
-    }
-
-    private static String valor(Map<String, String> query, String nombre) {
-        String v = query.get(nombre);
-        return v == null || v.isBlank() ? null : v.strip();
     }
 }

@@ -3,7 +3,6 @@ package org.inventarioti.categorias;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.inventarioti.listing.ListPage;
 import org.inventarioti.listing.ListParams;
 import org.inventarioti.listing.Listing;
@@ -28,8 +27,6 @@ class CategoriaRepository {
         this.json = json;
         this.listing = new Listing(jdbc, "SELECT " + COLUMNS + " FROM categorias c", "FROM categorias c", "c.id");
     }
-
-    record ActivoEspecificaciones(long id, String codigo, JsonNode especificaciones) {}
 
     ListPage<Categoria> listar(SqlFilter filter, Sort sort, ListParams params) {
         return listing.run(filter, sort, params, this::map);
@@ -65,21 +62,11 @@ class CategoriaRepository {
         return jdbc.sql("DELETE FROM categorias WHERE id = ?").param(id).update() == 1;
     }
 
-    long contarActivos(long categoriaId) {
-        return jdbc.sql("SELECT count(*) FROM activos WHERE categoria_id = ?")
-                .param(categoriaId)
-                .query(Long.class)
-                .single();
-    }
-
-    /** Streams the especificaciones of a category's assets (for the conformance report). */
-    void recorrerActivos(long categoriaId, Consumer<ActivoEspecificaciones> consumer) {
-        jdbc.sql("SELECT id, codigo, especificaciones::text FROM activos WHERE categoria_id = ? ORDER BY id")
-                .param(categoriaId)
-                .query(rs -> {
-                    consumer.accept(
-                            new ActivoEspecificaciones(rs.getLong(1), rs.getString(2), json.readTree(rs.getString(3))));
-                });
+    /** Every category, by name (the choices of forms and filters). */
+    java.util.List<Categoria> todas() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM categorias c ORDER BY lower(c.nombre)")
+                .query(this::map)
+                .list();
     }
 
     private Categoria map(ResultSet rs, int row) throws SQLException {

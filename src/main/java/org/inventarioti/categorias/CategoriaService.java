@@ -9,15 +9,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.inventarioti.auditoria.AuditoriaService;
+import org.inventarioti.errors.Checks;
+import org.inventarioti.errors.ConflictException;
+import org.inventarioti.errors.FieldError;
+import org.inventarioti.errors.InUseException;
+import org.inventarioti.errors.NotFoundException;
+import org.inventarioti.errors.Versions;
 import org.inventarioti.listing.ListPage;
 import org.inventarioti.listing.ListParams;
 import org.inventarioti.listing.Sort;
 import org.inventarioti.listing.SortKey;
 import org.inventarioti.listing.SqlFilter;
-import org.inventarioti.web.ApiException;
-import org.inventarioti.web.ApiException.FieldError;
-import org.inventarioti.web.Checks;
-import org.inventarioti.web.Versions;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,12 +35,14 @@ import tools.jackson.databind.node.ObjectNode;
 public class CategoriaService {
 
     static final String ENTIDAD = "categoria";
+    private static final String ENTIDAD_API = "Categoria";
     private static final Sort.Keys SORTS = new Sort.Keys(
             List.of(SortKey.unique("nombre", "lower(c.nombre)", "text"), SortKey.unique("id", "c.id", "bigint")));
 
     private final CategoriaRepository repository;
     private final EsquemaValidator esquemas;
     private final AuditoriaService auditoria;
+    private final ActivosDeCategoria activos;
     private final Validator validator;
     private final JsonMapper json;
 
@@ -46,11 +50,13 @@ public class CategoriaService {
             CategoriaRepository repository,
             EsquemaValidator esquemas,
             AuditoriaService auditoria,
+            ActivosDeCategoria activos,
             Validator validator,
             JsonMapper json) {
         this.repository = repository;
         this.esquemas = esquemas;
         this.auditoria = auditoria;
+        this.activos = activos;
         this.validator = validator;
         this.json = json;
     }
@@ -68,7 +74,13 @@ public class CategoriaService {
 
     @Transactional(readOnly = true)
     public Categoria buscar(long id) {
-        return repository.findById(id).orElseThrow(() -> ApiException.notFound("Categoria", id));
+        return repository.findById(id).orElseThrow(() -> new NotFoundException(ENTIDAD_API, id));
+    }
+
+    /** Every category, by name. */
+    @Transactional(readOnly = true)
+    public List<Categoria> todas() {
+        return repository.todas();
     }
 
     @Transactional(readOnly = true)
@@ -93,15 +105,11 @@ public class CategoriaService {
     @Transactional
     public Actualizacion reemplazar(long id, CategoriaRequest request, String ifMatch) {
         int version = Versions.required(request.version(), ifMatch);
-        Categoria before = buscar(id);
-        if (before.version() != version) {
-            throw Versions.stale("Categoria", id, version, before, before.version());
-        }
+        Categoria before = Versions.atVersion(ENTIDAD_API, id, version, buscar(id));
         ObjectNode esquema = validated(request);
         try {
             if (!repository.update(id, version, request.nombre().trim(), descripcion(request), esquema)) {
-                Categoria actual = buscar(id);
-                throw Versions.stale("Categoria", id, version, actual, actual.version());
+                throw Versions.stale(ENTIDAD_API, id, version, buscar(id));
             }
         } catch (DuplicateKeyException e) {
             throw duplicateName();
@@ -115,11 +123,12 @@ public class CategoriaService {
     @Transactional
     public void eliminar(long id) {
         Categoria before = buscar(id);
-        long enUso = repository.contarActivos(id);
+        long enUso = activos.contar(id);
         if (enUso > 0) {
-            throw ApiException.conflict(
-                            "Categoria " + id + " is used by " + enUso + " assets; move them to another category first")
-                    .with("activos", enUso);
+            throw new InUseException(
+                    "Categoria " + id + " is used by " + enUso + " assets; move them to another category first",
+                    "activos",
+                    enUso);
         }
         repository.delete(id);
         esquemas.olvidar(id);
@@ -143,7 +152,7 @@ public class CategoriaService {
     private NoConformes noConformes(Categoria categoria) {
         List<NoConformes.ActivoNoConforme> listed = new ArrayList<>();
         AtomicLong total = new AtomicLong();
-        repository.recorrerActivos(categoria.id(), activo -> {
+        activos.recorrer(categoria.id(), activo -> {
             List<FieldError> errors = esquemas.validar(categoria, activo.especificaciones());
             if (!errors.isEmpty()) {
                 total.incrementAndGet();
@@ -176,7 +185,7 @@ public class CategoriaService {
                 : request.descripcion().trim();
     }
 
-    private static ApiException duplicateName() {
-        return ApiException.duplicate("nombre", "A category with this name already exists");
+    private static ConflictException duplicateName() {
+        return ConflictException.duplicate("nombre", "A category with this name already exists");
     }
 }

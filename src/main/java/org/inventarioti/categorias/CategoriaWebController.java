@@ -5,13 +5,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
+import org.inventarioti.errors.ConflictException;
+import org.inventarioti.errors.InUseException;
+import org.inventarioti.errors.InvalidException;
+import org.inventarioti.errors.StaleVersionException;
+import org.inventarioti.errors.VersionRequiredException;
 import org.inventarioti.listing.ListParams;
-import org.inventarioti.web.ApiException;
+import org.inventarioti.web.ErroresFormulario;
 import org.inventarioti.web.Vistas;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -69,7 +73,7 @@ class CategoriaWebController {
             redirect.addFlashAttribute("aviso", "categorias.aviso.creada");
             redirect.addFlashAttribute("avisoNombre", creada.nombre());
             return "redirect:/categorias";
-        } catch (ApiException e) {
+        } catch (InvalidException | ConflictException e) {
             rechazar(e, result);
             return formulario(null, model);
         }
@@ -107,10 +111,8 @@ class CategoriaWebController {
             model.addAttribute("noConformes", actualizacion.noConformes());
             model.addAttribute("guardada", true);
             return "categorias/no-conformes";
-        } catch (ApiException e) {
-            if (e.getStatusCode().value() != 409
-                    || e.getBody().getProperties() == null
-                    || !e.getBody().getProperties().containsKey("actual")) {
+        } catch (InvalidException | ConflictException e) {
+            if (!(e instanceof StaleVersionException)) {
                 rechazar(e, result);
                 return formulario(actual, model);
             }
@@ -135,17 +137,10 @@ class CategoriaWebController {
         Categoria categoria = service.buscar(id);
         try {
             service.eliminar(id);
-        } catch (ApiException e) {
-            if (e.getStatusCode().value() != 409) {
-                throw e;
-            }
+        } catch (InUseException e) {
             response.setStatus(409);
             model.addAttribute("avisoNombre", categoria.nombre());
-            model.addAttribute(
-                    "enUso",
-                    e.getBody().getProperties() == null
-                            ? "?"
-                            : e.getBody().getProperties().get("activos"));
+            model.addAttribute("enUso", e.count());
             return lista("", null, model);
         }
         redirect.addFlashAttribute("aviso", "categorias.aviso.eliminada");
@@ -177,35 +172,29 @@ class CategoriaWebController {
         return objeto;
     }
 
-    private static void rechazar(ApiException e, BindingResult result) {
-        int status = e.getStatusCode().value();
-        if (status == 409) {
+    private static void rechazar(RuntimeException e, BindingResult result) {
+        if (e instanceof ConflictException) {
             error(result, "nombre", "categorias.error.duplicado", null);
             return;
         }
-        if (status != 422 || e.getBody().getProperties() == null) {
+        if (!(e instanceof InvalidException invalid) || e instanceof VersionRequiredException) {
             throw e;
         }
-        for (ApiException.FieldError fe : e.fieldErrors()) {
-            String campo = fe.field().startsWith("esquema")
-                    ? "esquema"
-                    : fe.field().equals("descripcion") ? "descripcion" : "nombre";
-            error(result, campo, "categorias.error.servicio", fe.field() + ": " + fe.message());
-        }
-        if (!result.hasErrors()) {
-            result.reject("categorias.error.invalida");
-        }
+        ErroresFormulario.rechazar(
+                invalid,
+                result,
+                fe -> new ErroresFormulario.Destino(
+                        fe.field().startsWith("esquema")
+                                ? "esquema"
+                                : fe.field().equals("descripcion") ? "descripcion" : "nombre",
+                        "categorias.error.servicio",
+                        new Object[] {fe.field() + ": " + fe.message()},
+                        fe.field() + ": " + fe.message()),
+                "categorias.error.invalida");
     }
 
     private static void error(BindingResult result, String campo, String codigo, String detalle) {
-        result.addError(new FieldError(
-                result.getObjectName(),
-                campo,
-                result.getTarget() == null ? null : result.getRawFieldValue(campo),
-                false,
-                new String[] {codigo},
-                new Object[] {detalle},
-                detalle));
+        ErroresFormulario.anadir(result, new ErroresFormulario.Destino(campo, codigo, new Object[] {detalle}, detalle));
     }
 
     private String texto(JsonNode esquema) {

@@ -1,7 +1,7 @@
 package org.inventarioti.categorias;
 
 import java.util.List;
-import org.inventarioti.web.ApiException.FieldError;
+import org.inventarioti.errors.FieldError;
 
 /**
  * The assets of a category whose especificaciones do not follow its schema (after a schema

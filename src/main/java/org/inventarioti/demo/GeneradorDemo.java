@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apache.commons.csv.CSVFormat;
 
 /**
  * Realistic demo rows, as CSV lines for COPY: assets whose especificaciones follow the seeded
@@ -61,7 +62,7 @@ final class GeneradorDemo {
                 ? tipo.categoria() + " de " + responsable
                 : tipo.categoria() + " " + area + " " + (1 + random.nextInt(40));
         String notas = random.nextInt(20) == 0 ? "Asignado en la renovación de " + compra.getYear() : null;
-        return Csv.line(
+        return linea(
                 id,
                 categoriaId,
                 nombre,
@@ -83,6 +84,11 @@ final class GeneradorDemo {
                 true,
                 "demo-data",
                 "demo-data");
+    }
+
+    /** One line of PostgreSQL COPY … (FORMAT csv): NULL unquoted and empty, every value quoted. */
+    static String linea(Object... values) {
+        return CSVFormat.POSTGRESQL_CSV.format(values) + "\n";
     }
 
     static final String COLUMNS = "id, categoria_id, nombre, marca, modelo, numero_serie, estado, area, ubicacion,"
@@ -149,7 +155,7 @@ final class GeneradorDemo {
                 ? fecha.atTime(9 + random.nextInt(8), random.nextInt(60)).atOffset(ZoneOffset.UTC)
                 : null;
         int t = random.nextInt(10);
-        return Csv.line(
+        return linea(
                 activoId,
                 t < 6 ? "preventivo" : t < 9 ? "correctivo" : "emergencia",
                 pick(TITULOS),

@@ -8,8 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.inventarioti.errors.NotFoundException;
 import org.inventarioti.reportes.FiltroReporte;
-import org.inventarioti.web.ApiException;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -67,7 +67,7 @@ class EtiquetaController {
     @GetMapping(path = "/{codigo}.svg")
     ResponseEntity<String> qr(@PathVariable String codigo) {
         if (!service.existe(codigo)) {
-            throw ApiException.notFound("Activo", codigo);
+            throw new NotFoundException("Activo", codigo);
         }
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_TYPE, SVG)

@@ -3,9 +3,12 @@ package org.inventarioti.etiquetas;
 import java.io.OutputStream;
 import java.util.Collection;
 import java.util.List;
+import org.inventarioti.activos.ActivoService;
+import org.inventarioti.categorias.Categoria;
+import org.inventarioti.categorias.CategoriaService;
+import org.inventarioti.errors.MalformedException;
 import org.inventarioti.reportes.FiltroReporte;
-import org.inventarioti.web.ApiException;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.inventarioti.reportes.ReporteService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -20,10 +23,14 @@ public class EtiquetaService {
     /** At most this many labels in one PDF (42 A4 sheets), so one request cannot tie the server up. */
     static final int MAXIMO = 1000;
 
-    private final JdbcClient jdbc;
+    private final ActivoService activos;
+    private final CategoriaService categorias;
+    private final ReporteService reportes;
 
-    EtiquetaService(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    EtiquetaService(ActivoService activos, CategoriaService categorias, ReporteService reportes) {
+        this.activos = activos;
+        this.categorias = categorias;
+        this.reportes = reportes;
     }
 
     /** The URL an asset's QR code carries. */
@@ -39,56 +46,33 @@ public class EtiquetaService {
         return CodigoQr.de(url(base, codigo)).svg();
     }
 
-    private record Fila(String codigo, String nombre, String numeroSerie) {}
-
     @Transactional(readOnly = true)
     List<Etiqueta> porCodigos(String base, Collection<String> codigos) {
         if (codigos.isEmpty()) {
-            throw ApiException.badRequest("Choose at least one asset").with("parameter", "codigo");
+            throw new MalformedException("Choose at least one asset", "codigo");
         }
         if (codigos.size() > MAXIMO) {
-            throw ApiException.badRequest("At most " + MAXIMO + " labels at a time")
-                    .with("parameter", "codigo");
+            throw new MalformedException("At most " + MAXIMO + " labels at a time", "codigo");
         }
-        return jdbc
-                .sql("SELECT codigo, nombre, numero_serie FROM activos WHERE codigo IN (:codigos) ORDER BY codigo")
-                .param("codigos", List.copyOf(codigos))
-                .query(Fila.class)
-                .list()
-                .stream()
-                .map(f -> new Etiqueta(f.codigo(), f.nombre(), f.numeroSerie(), url(base, f.codigo())))
+        return activos.porCodigos(codigos).stream()
+                .map(a -> new Etiqueta(a.codigo(), a.nombre(), a.numeroSerie(), url(base, a.codigo())))
                 .toList();
     }
 
     /** The first {@link #MAXIMO} assets matching the report filters, by codigo. */
     @Transactional(readOnly = true)
     List<Etiqueta> porFiltro(String base, FiltroReporte filtro) {
-        return jdbc
-                .sql("SELECT a.codigo, a.nombre, a.numero_serie FROM activos a" + filtro.where()
-                        + " ORDER BY a.codigo LIMIT " + MAXIMO)
-                .params(filtro.whereParams())
-                .query(Fila.class)
-                .list()
-                .stream()
-                .map(f -> new Etiqueta(f.codigo(), f.nombre(), f.numeroSerie(), url(base, f.codigo())))
+        return reportes.activos(filtro, MAXIMO).stream()
+                .map(a -> new Etiqueta(a.codigo(), a.nombre(), a.numeroSerie(), url(base, a.codigo())))
                 .toList();
     }
 
-    record Categoria(long id, String nombre) {}
-
-    @Transactional(readOnly = true)
     List<Categoria> categorias() {
-        return jdbc.sql("SELECT id, nombre FROM categorias ORDER BY lower(nombre)")
-                .query(Categoria.class)
-                .list();
+        return categorias.todas();
     }
 
-    @Transactional(readOnly = true)
     boolean existe(String codigo) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM activos WHERE codigo = ?)")
-                .param(codigo)
-                .query(Boolean.class)
-                .single();
+        return activos.existe(codigo);
     }
 
     void pdf(List<Etiqueta> etiquetas, FormatoEtiqueta formato, String prefijoSerie, OutputStream out) {

@@ -2,6 +2,7 @@ package org.inventarioti.etiquetas;
 
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Rectangle;
+import org.inventarioti.errors.MalformedException;
 
 /**
  * Label sizes: an A4 sheet of 3 × 8 labels of 70 × 37 mm (the common adhesive sheets), or one
@@ -42,7 +43,6 @@ enum FormatoEtiqueta {
                 return formato;
             }
         }
-        throw org.inventarioti.web.ApiException.badRequest("Unknown label format: use a4 or pequena")
-                .with("parameter", "formato");
+        throw new MalformedException("Unknown label format: use a4 or pequena", "formato");
     }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import org.inventarioti.web.ApiException;
+import org.inventarioti.errors.MalformedException;
 
 /**
  * The query parameters of a list request, checked: only the names a list declares (plus {@code
@@ -48,12 +48,10 @@ public final class ListParams {
                 if (specFilters) {
                     known.add(SPEC_PREFIX + "<key>");
                 }
-                throw ApiException.badRequest("Unknown query parameter '" + name + "'; known: " + known)
-                        .with("parameter", name);
+                throw new MalformedException("Unknown query parameter '" + name + "'; known: " + known, name);
             }
             if (list.size() > 1 && !repeatable.contains(name) && !spec) {
-                throw ApiException.badRequest("Query parameter '" + name + "' may be given only once")
-                        .with("parameter", name);
+                throw new MalformedException("Query parameter '" + name + "' may be given only once", name);
             }
             values.put(name, List.copyOf(list));
         });
@@ -187,8 +185,7 @@ public final class ListParams {
         }
     }
 
-    public static ApiException bad(String name, String message) {
-        return ApiException.badRequest("Query parameter '" + name + "' " + message)
-                .with("parameter", name);
+    public static MalformedException bad(String name, String message) {
+        return new MalformedException("Query parameter '" + name + "' " + message, name);
     }
 }

@@ -33,7 +33,7 @@ public record Sort(SortKey key, boolean descending) {
                                 "sort",
                                 "names an unknown column '" + parts[0].trim() + "'; sortable: "
                                         + new TreeSet<>(keys.keySet()))
-                        .with("sortable", new TreeSet<>(keys.keySet()));
+                        .withChoices("sortable", keys.keySet());
             }
             String direction = parts.length == 2 ? parts[1].trim().toLowerCase(java.util.Locale.ROOT) : "asc";
             if (!direction.equals("asc") && !direction.equals("desc")) {

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
-import org.springframework.web.util.UriComponentsBuilder;
+import org.inventarioti.web.FiltrosPagina;
 
 /**
  * The filters of the maintenance page as the browser sends them: the API's filters, the asset by
@@ -28,37 +28,38 @@ record FiltroMantenimientos(
     static FiltroMantenimientos de(Map<String, String> query) {
         String cola = query.getOrDefault("cola", "todos");
         return new FiltroMantenimientos(
-                valor(query, "tecnico_id"),
-                valor(query, "tipo"),
-                valor(query, "estado"),
-                valor(query, "activo"),
-                valor(query, "desde"),
-                valor(query, "hasta"),
+                FiltrosPagina.valor(query, "tecnico_id"),
+                FiltrosPagina.valor(query, "tipo"),
+                FiltrosPagina.valor(query, "estado"),
+                FiltrosPagina.valor(query, "activo"),
+                FiltrosPagina.valor(query, "desde"),
+                FiltrosPagina.valor(query, "hasta"),
                 COLAS.contains(cola) ? cola : "todos",
-                valor(query, "page"));
+                FiltrosPagina.valor(query, "page"));
     }
 
     /** The service's query; the queues sort the oldest first, the full list the newest first. */
     Map<String, List<String>> consulta(LocalDate hoy, ToLongFunction<String> activoPorCodigo) {
         Map<String, List<String>> q = new LinkedHashMap<>();
-        poner(q, "tecnico_id", tecnicoId);
-        poner(q, "tipo", tipo);
-        poner(q, "estado", estado);
-        poner(q, "desde", desde);
-        poner(q, "hasta", hasta);
-        poner(q, "page", page);
+        FiltrosPagina.poner(q, "tecnico_id", tecnicoId);
+        FiltrosPagina.poner(q, "tipo", tipo);
+        FiltrosPagina.poner(q, "estado", estado);
+        FiltrosPagina.poner(q, "desde", desde);
+        FiltrosPagina.poner(q, "hasta", hasta);
+        FiltrosPagina.poner(q, "page", page);
         if (activo != null) {
-            poner(q, "activo_id", Long.toString(activoPorCodigo.applyAsLong(activo)));
+            FiltrosPagina.poner(q, "activo_id", Long.toString(activoPorCodigo.applyAsLong(activo)));
         }
         if (cola.equals("pendientes")) {
-            poner(q, "pendientes_hasta", hoy.plusDays(DIAS_PENDIENTES).toString());
+            FiltrosPagina.poner(
+                    q, "pendientes_hasta", hoy.plusDays(DIAS_PENDIENTES).toString());
         } else if (cola.equals("vencidos")) {
-            poner(q, "vencidos", "true");
+            FiltrosPagina.poner(q, "vencidos", "true");
         }
         if (!cola.equals("todos")) {
-            poner(q, "sort", "fecha_programada");
+            FiltrosPagina.poner(q, "sort", "fecha_programada");
         }
-        poner(q, "size", Integer.toString(POR_PAGINA));
+        FiltrosPagina.poner(q, "size", Integer.toString(POR_PAGINA));
         return q;
     }
 
@@ -73,41 +74,19 @@ record FiltroMantenimientos(
     }
 
     public int pagina() {
-        try {
-            return page == null ? 1 : Integer.parseInt(page);
-        } catch (NumberFormatException e) {
-            return 1;
-        }
+        return FiltrosPagina.pagina(page);
     }
 
     private String parametros(String enCola, int pagina) {
-        UriComponentsBuilder b = UriComponentsBuilder.newInstance();
-        anadir(b, "cola", enCola.equals("todos") ? null : enCola);
-        anadir(b, "tecnico_id", tecnicoId);
-        anadir(b, "tipo", tipo);
-        anadir(b, "estado", estado);
-        anadir(b, "activo", activo);
-        anadir(b, "desde", desde);
-        anadir(b, "hasta", hasta);
-        anadir(b, "page", pagina > 1 ? Integer.toString(pagina) : null);
-        String query = b.encode().build().toUriString();
-        return query.isEmpty() ? "?" : query;
-    }
-
-    private static void anadir(UriComponentsBuilder b, String nombre, String valor) {
-        if (valor != null) {
-            b.queryParam(nombre, valor);
-        }
-    }
-
-    private static void poner(Map<String, List<String>> q, String nombre, String valor) {
-        if (valor != null) {
-            q.put(nombre, List.of(valor));
-        }
-    }
-
-    private static String valor(Map<String, String> query, String nombre) {
-        String v = query.get(nombre);
-        return v == null || v.isBlank() ? null : v.strip();
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("cola", enCola.equals("todos") ? null : enCola);
+        p.put("tecnico_id", tecnicoId);
+        p.put("tipo", tipo);
+        p.put("estado", estado);
+        p.put("activo", activo);
+        p.put("desde", desde);
+        p.put("hasta", hasta);
+        p.put("page", pagina > 1 ? Integer.toString(pagina) : null);
+        return FiltrosPagina.enlace(p);
     }
 }

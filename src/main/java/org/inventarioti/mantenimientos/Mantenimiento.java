@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.inventarioti.errors.Versioned;
 
 /**
  * A maintenance record of an asset. {@code vencido} (overdue): still open (programado or
@@ -28,7 +29,8 @@ public record Mantenimiento(
         OffsetDateTime createdAt,
         String createdBy,
         OffsetDateTime updatedAt,
-        String updatedBy) {
+        String updatedBy)
+        implements Versioned {
 
     public static final String PROGRAMADO = "programado";
     public static final String EN_PROGRESO = "en_progreso";

@@ -1,8 +1,10 @@
 package org.inventarioti.mantenimientos;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.inventarioti.listing.ListPage;
 import org.inventarioti.listing.ListParams;
 import org.inventarioti.listing.Sort;
 import org.inventarioti.listing.SortKey;
@@ -30,6 +32,16 @@ final class MantenimientoConsulta {
 
     static ListParams params(Map<String, List<String>> query, Set<String> filters) {
         return ListParams.of(query, filters, REPEATABLE, false);
+    }
+
+    /** The maintenance list of one asset (the asset filter is the path's, not a parameter). */
+    static ListPage<Mantenimiento> deActivo(
+            MantenimientoRepository repository, long activoId, Map<String, List<String>> query) {
+        Set<String> filters = new HashSet<>(FILTERS);
+        filters.remove("activo_id");
+        ListParams params = params(query, filters);
+        var filter = filter(params).add("m.activo_id = ?", activoId);
+        return repository.listar(filter, SORTS.parse(params.sort(), DEFAULT_SORT), params);
     }
 
     static SqlFilter filter(ListParams params) {

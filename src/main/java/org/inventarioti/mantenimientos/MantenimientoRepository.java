@@ -1,19 +1,20 @@
 package org.inventarioti.mantenimientos;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.inventarioti.listing.ListPage;
 import org.inventarioti.listing.ListParams;
 import org.inventarioti.listing.Listing;
+import org.inventarioti.listing.Records;
 import org.inventarioti.listing.Sort;
 import org.inventarioti.listing.SqlFilter;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 class MantenimientoRepository {
@@ -28,36 +29,40 @@ class MantenimientoRepository {
             LEFT JOIN usuarios u ON u.id = m.tecnico_id""";
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final RowMapper<Mantenimiento> rows;
     private final Listing listing;
 
-    MantenimientoRepository(JdbcClient jdbc) {
+    MantenimientoRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
+        this.rows = Records.rowMapper(Mantenimiento.class, json);
         this.listing = new Listing(jdbc, SELECT, "FROM mantenimientos m", "m.id");
     }
 
     ListPage<Mantenimiento> listar(SqlFilter filter, Sort sort, ListParams params) {
-        return listing.run(filter, sort, params, MantenimientoRepository::map);
+        return listing.run(filter, sort, params, rows);
     }
 
     Optional<Mantenimiento> findById(long id) {
-        return jdbc.sql(SELECT + " WHERE m.id = ?")
-                .param(id)
-                .query(MantenimientoRepository::map)
+        return jdbc.sql(SELECT + " WHERE m.id = ?").param(id).query(rows).optional();
+    }
+
+    /** The id of a maintenance of this asset that is in progress, if any. */
+    Optional<Long> enProgreso(long activoId) {
+        return jdbc.sql(
+                        "SELECT id FROM mantenimientos WHERE activo_id = ? AND estado = 'en_progreso' ORDER BY id LIMIT 1")
+                .param(activoId)
+                .query(Long.class)
                 .optional();
     }
 
-    boolean activoExiste(long activoId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM activos WHERE id = ?)")
+    /** The asset's maintenance records as stored, for the audit trail of a deletion. */
+    List<Map.Entry<Long, JsonNode>> almacenados(long activoId) {
+        return jdbc.sql("SELECT id, to_jsonb(m)::text FROM mantenimientos m WHERE activo_id = ? ORDER BY id")
                 .param(activoId)
-                .query(Boolean.class)
-                .single();
-    }
-
-    boolean usuarioExiste(long usuarioId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM usuarios WHERE id = ?)")
-                .param(usuarioId)
-                .query(Boolean.class)
-                .single();
+                .query((rs, n) -> Map.entry(rs.getLong(1), json.readTree(rs.getString(2))))
+                .list();
     }
 
     long insert(MantenimientoRequest m, String actor) {
@@ -66,19 +71,22 @@ class MantenimientoRepository {
                                                     fecha_completado, tecnico_id, costo, notas, created_by, updated_by)
                         VALUES (:activoId, :tipo, :titulo, :descripcion, :estado, :fechaProgramada, :fechaCompletado,
                                 :tecnicoId, :costo, :notas, :actor, :actor)
-                        RETURNING id""").params(params(m, actor)).query(Long.class).single();
+                        RETURNING id""")
+                .paramSource(params(m, actor, Map.of()))
+                .query(Long.class)
+                .single();
     }
 
     boolean update(long id, int version, MantenimientoRequest m, String actor) {
-        Map<String, Object> params = params(m, actor);
-        params.put("id", id);
-        params.put("version", version);
         return jdbc.sql("""
                                 UPDATE mantenimientos SET tipo = :tipo, titulo = :titulo, descripcion = :descripcion,
                                        estado = :estado, fecha_programada = :fechaProgramada,
                                        fecha_completado = :fechaCompletado, tecnico_id = :tecnicoId, costo = :costo,
                                        notas = :notas, version = version + 1, updated_at = now(), updated_by = :actor
-                                WHERE id = :id AND version = :version""").params(params).update() == 1;
+                                WHERE id = :id AND version = :version""")
+                        .paramSource(params(m, actor, Map.of("id", id, "version", version)))
+                        .update()
+                == 1;
     }
 
     boolean delete(long id, Integer version) {
@@ -91,44 +99,9 @@ class MantenimientoRepository {
                 == 1;
     }
 
-    private static Map<String, Object> params(MantenimientoRequest m, String actor) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("activoId", m.activoId());
-        params.put("tipo", m.tipo());
-        params.put("titulo", m.titulo());
-        params.put("descripcion", m.descripcion());
-        params.put("estado", m.estado());
-        params.put("fechaProgramada", m.fechaProgramada());
-        params.put("fechaCompletado", m.fechaCompletado());
-        params.put("tecnicoId", m.tecnicoId());
-        params.put("costo", m.costo());
-        params.put("notas", m.notas());
-        params.put("actor", actor);
-        return params;
-    }
-
-    static Mantenimiento map(ResultSet rs, int row) throws SQLException {
-        long tecnicoId = rs.getLong("tecnico_id");
-        Long tecnico = rs.wasNull() ? null : tecnicoId;
-        return new Mantenimiento(
-                rs.getLong("id"),
-                rs.getLong("activo_id"),
-                rs.getString("activo_codigo"),
-                rs.getString("tipo"),
-                rs.getString("titulo"),
-                rs.getString("descripcion"),
-                rs.getString("estado"),
-                rs.getObject("fecha_programada", LocalDate.class),
-                rs.getObject("fecha_completado", OffsetDateTime.class),
-                tecnico,
-                rs.getString("tecnico"),
-                rs.getBigDecimal("costo"),
-                rs.getString("notas"),
-                rs.getBoolean("vencido"),
-                rs.getInt("version"),
-                rs.getObject("created_at", OffsetDateTime.class),
-                rs.getString("created_by"),
-                rs.getObject("updated_at", OffsetDateTime.class),
-                rs.getString("updated_by"));
+    private SqlParameterSource params(MantenimientoRequest m, String actor, Map<String, ?> extra) {
+        Map<String, Object> all = new java.util.HashMap<>(extra);
+        all.put("actor", actor);
+        return Records.params(m, json, all);
     }
 }

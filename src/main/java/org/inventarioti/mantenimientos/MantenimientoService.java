@@ -4,23 +4,21 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.inventarioti.activos.ActivoService;
 import org.inventarioti.auditoria.AuditoriaService;
+import org.inventarioti.errors.Checks;
+import org.inventarioti.errors.FieldError;
+import org.inventarioti.errors.NotFoundException;
+import org.inventarioti.errors.Patches;
+import org.inventarioti.errors.Versions;
 import org.inventarioti.listing.ListPage;
 import org.inventarioti.listing.ListParams;
-import org.inventarioti.web.ApiException;
-import org.inventarioti.web.ApiException.FieldError;
-import org.inventarioti.web.Checks;
-import org.inventarioti.web.Versions;
+import org.inventarioti.usuarios.UsuarioService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,9 +31,11 @@ import tools.jackson.databind.node.ObjectNode;
 public class MantenimientoService {
 
     public static final String ENTIDAD = "mantenimiento";
+    private static final String ENTIDAD_API = "Mantenimiento";
 
     private final MantenimientoRepository repository;
     private final ActivoService activos;
+    private final UsuarioService usuarios;
     private final AuditoriaService auditoria;
     private final Validator validator;
     private final JsonMapper json;
@@ -44,12 +44,14 @@ public class MantenimientoService {
     MantenimientoService(
             MantenimientoRepository repository,
             ActivoService activos,
+            UsuarioService usuarios,
             AuditoriaService auditoria,
             Validator validator,
             JsonMapper json,
             Clock clock) {
         this.repository = repository;
         this.activos = activos;
+        this.usuarios = usuarios;
         this.auditoria = auditoria;
         this.validator = validator;
         this.json = json;
@@ -66,20 +68,15 @@ public class MantenimientoService {
     /** The maintenance history of one asset (404 when the asset does not exist). */
     @Transactional(readOnly = true)
     public ListPage<Mantenimiento> deActivo(long activoId, Map<String, List<String>> query) {
-        if (!repository.activoExiste(activoId)) {
-            throw ApiException.notFound("Activo", activoId);
+        if (!activos.existe(activoId)) {
+            throw new NotFoundException("Activo", activoId);
         }
-        Set<String> filters = new HashSet<>(MantenimientoConsulta.FILTERS);
-        filters.remove("activo_id");
-        ListParams params = MantenimientoConsulta.params(query, filters);
-        var filter = MantenimientoConsulta.filter(params).add("m.activo_id = ?", activoId);
-        var sort = MantenimientoConsulta.SORTS.parse(params.sort(), MantenimientoConsulta.DEFAULT_SORT);
-        return repository.listar(filter, sort, params);
+        return MantenimientoConsulta.deActivo(repository, activoId, query);
     }
 
     @Transactional(readOnly = true)
     public Mantenimiento buscar(long id) {
-        return repository.findById(id).orElseThrow(() -> ApiException.notFound("Mantenimiento", id));
+        return repository.findById(id).orElseThrow(() -> new NotFoundException(ENTIDAD_API, id));
     }
 
     @Transactional
@@ -102,21 +99,10 @@ public class MantenimientoService {
     /** A partial update: JSON Merge Patch (RFC 7396) of the record. */
     @Transactional
     public Mantenimiento modificar(long id, ObjectNode patch, String ifMatch) {
-        JsonNode sent = patch.get("version");
-        if (sent != null && !sent.isNull() && !sent.isInt()) {
-            throw ApiException.badRequest("Field 'version' has the wrong type");
-        }
-        int version = Versions.required(sent != null && sent.isInt() ? sent.intValue() : null, ifMatch);
+        int version = Versions.required(Patches.version(patch), ifMatch);
         Mantenimiento before = current(id, version);
-        ObjectNode merged = json.valueToTree(MantenimientoRequest.of(before));
-        patch.properties().forEach(member -> merged.set(member.getKey(), member.getValue()));
-        MantenimientoRequest request;
-        try {
-            request = json.treeToValue(merged, MantenimientoRequest.class);
-        } catch (JacksonException e) {
-            throw ApiException.badRequest("The patch has an unknown field or a value of the wrong type: "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""));
-        }
+        MantenimientoRequest request =
+                Patches.apply(json, MantenimientoRequest.of(before), patch, Map.of(), MantenimientoRequest.class);
         return save(before, version, validated(request, Optional.of(before)));
     }
 
@@ -125,8 +111,7 @@ public class MantenimientoService {
         Optional<Integer> version = Versions.ifMatch(ifMatch);
         Mantenimiento before = version.isPresent() ? current(id, version.get()) : buscar(id);
         if (!repository.delete(id, version.orElse(null))) {
-            Mantenimiento actual = buscar(id);
-            throw Versions.stale("Mantenimiento", id, version.orElse(-1), actual, actual.version());
+            throw Versions.stale(ENTIDAD_API, id, version.orElse(before.version()), buscar(id));
         }
         activos.mantenimientoCambiado(before.activoId(), before.estado().equals(Mantenimiento.EN_PROGRESO));
         auditoria.eliminado(ENTIDAD, id, before);
@@ -134,8 +119,7 @@ public class MantenimientoService {
 
     private Mantenimiento save(Mantenimiento before, int version, MantenimientoRequest valid) {
         if (!repository.update(before.id(), version, valid, AuditoriaService.currentActor())) {
-            Mantenimiento actual = buscar(before.id());
-            throw Versions.stale("Mantenimiento", before.id(), version, actual, actual.version());
+            throw Versions.stale(ENTIDAD_API, before.id(), version, buscar(before.id()));
         }
         boolean salioDeProgreso = before.estado().equals(Mantenimiento.EN_PROGRESO)
                 && !valid.estado().equals(Mantenimiento.EN_PROGRESO);
@@ -146,11 +130,7 @@ public class MantenimientoService {
     }
 
     private Mantenimiento current(long id, int version) {
-        Mantenimiento m = buscar(id);
-        if (m.version() != version) {
-            throw Versions.stale("Mantenimiento", id, version, m, m.version());
-        }
-        return m;
+        return Versions.atVersion(ENTIDAD_API, id, version, buscar(id));
     }
 
     private MantenimientoRequest validated(MantenimientoRequest request, Optional<Mantenimiento> before) {
@@ -159,11 +139,11 @@ public class MantenimientoService {
         if (request.activoId() != null) {
             if (before.isPresent() && before.get().activoId() != request.activoId()) {
                 errors.add(FieldError.of("activo_id", "cannot change; record the maintenance on the other asset"));
-            } else if (before.isEmpty() && !repository.activoExiste(request.activoId())) {
+            } else if (before.isEmpty() && !activos.existe(request.activoId())) {
                 errors.add(FieldError.of("activo_id", "asset " + request.activoId() + " does not exist"));
             }
         }
-        if (request.tecnicoId() != null && !repository.usuarioExiste(request.tecnicoId())) {
+        if (request.tecnicoId() != null && !usuarios.existe(request.tecnicoId())) {
             errors.add(FieldError.of("tecnico_id", "user " + request.tecnicoId() + " does not exist"));
         }
         if (request.fechaCompletado() != null && request.fechaCompletado().isAfter(now.plusMinutes(5))) {

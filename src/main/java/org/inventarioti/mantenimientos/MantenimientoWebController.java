@@ -9,12 +9,16 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.inventarioti.activos.ActivoService;
+import org.inventarioti.errors.ConflictException;
+import org.inventarioti.errors.InvalidException;
+import org.inventarioti.errors.MalformedException;
+import org.inventarioti.errors.NotFoundException;
+import org.inventarioti.errors.Versions;
 import org.inventarioti.listing.ListPage;
 import org.inventarioti.usuarios.Rol;
 import org.inventarioti.usuarios.UsuarioService;
 import org.inventarioti.usuarios.UsuarioView;
-import org.inventarioti.web.ApiException;
-import org.inventarioti.web.Versions;
+import org.inventarioti.web.ErroresFormulario;
 import org.inventarioti.web.Vistas;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,6 +40,18 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 @RequestMapping("/mantenimientos")
 class MantenimientoWebController {
+
+    /** The form's field for each field of the service's request. */
+    private static final Map<String, String> CAMPOS = Map.of(
+            "activo_id", "activoCodigo",
+            "tipo", "tipo",
+            "titulo", "titulo",
+            "descripcion", "descripcion",
+            "estado", "estado",
+            "fecha_programada", "fechaProgramada",
+            "tecnico_id", "tecnicoId",
+            "costo", "costo",
+            "notas", "notas");
 
     static final Map<String, String> ACCIONES = Map.of(
             "iniciar", Mantenimiento.EN_PROGRESO,
@@ -73,15 +89,12 @@ class MantenimientoWebController {
         try {
             pagina = service.listar(
                     filtro.consulta(hoy(), codigo -> activos.porCodigo(codigo).id()));
-        } catch (ApiException e) {
-            int status = e.getStatusCode().value();
-            if (status != 400 && status != 404) {
-                throw e;
-            }
-            Object parametro = e.getBody().getProperties() == null
-                    ? null
-                    : e.getBody().getProperties().get("parameter");
-            model.addAttribute("errorFiltro", status == 404 ? "activo" : String.valueOf(parametro));
+        } catch (MalformedException | NotFoundException e) {
+            model.addAttribute(
+                    "errorFiltro",
+                    e instanceof MalformedException malformed
+                            ? malformed.parameter().orElse("null")
+                            : "activo");
             if (htmx == null || !htmx.isHtmxRequest()) {
                 response.setStatus(400); // htmx swaps only successful answers: it gets the message with 200
             }
@@ -125,8 +138,8 @@ class MantenimientoWebController {
             Mantenimiento creado = service.crear(form.request(activoId, null));
             redirect.addFlashAttribute("aviso", "mantenimientos.aviso.creado");
             return "redirect:/mantenimientos/" + creado.id();
-        } catch (ApiException e) {
-            ErroresFormulario.rechazar(e, result);
+        } catch (InvalidException e) {
+            rechazar(e, result);
             return formulario(null, model);
         }
     }
@@ -156,11 +169,10 @@ class MantenimientoWebController {
             service.reemplazar(id, form.request(actual.activoId(), actual.fechaCompletado()), null);
             redirect.addFlashAttribute("aviso", "mantenimientos.aviso.guardado");
             return "redirect:/mantenimientos/" + id;
-        } catch (ApiException e) {
-            if (e.getStatusCode().value() != 409) {
-                ErroresFormulario.rechazar(e, result);
-                return formulario(actual, model);
-            }
+        } catch (InvalidException e) {
+            rechazar(e, result);
+            return formulario(actual, model);
+        } catch (ConflictException e) {
             Mantenimiento otro = service.buscar(id);
             result.reject("mantenimientos.error.conflicto");
             model.addAttribute("conflicto", otro);
@@ -180,10 +192,7 @@ class MantenimientoWebController {
         try {
             service.modificar(id, patch, null);
             redirect.addFlashAttribute("aviso", "mantenimientos.aviso." + accion);
-        } catch (ApiException e) {
-            if (e.getStatusCode().value() != 409) {
-                throw e;
-            }
+        } catch (ConflictException e) {
             redirect.addFlashAttribute("error", "mantenimientos.error.conflicto");
         }
         return "lista".equals(volver) ? "redirect:/mantenimientos" : "redirect:/mantenimientos/" + id;
@@ -195,13 +204,20 @@ class MantenimientoWebController {
             service.eliminar(id, Versions.etag(version));
             redirect.addFlashAttribute("aviso", "mantenimientos.aviso.eliminado");
             return "redirect:/mantenimientos";
-        } catch (ApiException e) {
-            if (e.getStatusCode().value() != 409) {
-                throw e;
-            }
+        } catch (ConflictException e) {
             redirect.addFlashAttribute("error", "mantenimientos.error.conflicto");
             return "redirect:/mantenimientos/" + id;
         }
+    }
+
+    private static void rechazar(InvalidException e, BindingResult result) {
+        ErroresFormulario.rechazar(
+                e,
+                result,
+                error -> CAMPOS.containsKey(error.field())
+                        ? ErroresFormulario.Destino.campo(CAMPOS.get(error.field()), error.message())
+                        : ErroresFormulario.Destino.general("mantenimientos.error.invalido"),
+                "mantenimientos.error.invalido");
     }
 
     private String formulario(Mantenimiento m, Model model) {
@@ -218,7 +234,7 @@ class MantenimientoWebController {
         }
         try {
             return activos.porCodigo(form.activoCodigo().strip()).id();
-        } catch (ApiException e) {
+        } catch (NotFoundException e) {
             result.addError(new FieldError(
                     result.getObjectName(),
                     "activoCodigo",

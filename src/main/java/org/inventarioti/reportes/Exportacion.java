@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A table written row by row straight to the response: nothing is held beyond the current row,
@@ -78,45 +80,38 @@ interface Exportacion extends AutoCloseable {
      */
     final class Csv implements Exportacion {
         private final java.io.Writer writer;
+        private final CSVPrinter printer;
 
         private Csv(OutputStream out, String... cabecera) throws IOException {
             writer = new java.io.BufferedWriter(
                     new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), 64 * 1024);
             writer.write('\uFEFF');
+            printer = new CSVPrinter(writer, CSVFormat.RFC4180);
             fila((Object[]) cabecera);
         }
 
         @Override
         public void fila(Object... valores) throws IOException {
-            for (int c = 0; c < valores.length; c++) {
-                if (c > 0) {
-                    writer.write(',');
-                }
-                writer.write(celda(valores[c]));
+            for (Object valor : valores) {
+                printer.print(celda(valor));
             }
-            writer.write("\r\n");
+            printer.println();
         }
 
         static String celda(Object value) {
             if (value == null) {
-                return "";
+                return null;
             }
             String text = value instanceof BigDecimal number ? number.toPlainString() : value.toString();
             if (!(value instanceof Number) && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
                 text = "'" + text;
-            }
-            if (text.indexOf(',') >= 0
-                    || text.indexOf('"') >= 0
-                    || text.indexOf('\n') >= 0
-                    || text.indexOf('\r') >= 0) {
-                return '"' + text.replace("\"", "\"\"") + '"';
             }
             return text;
         }
 
         @Override
         public void close() throws IOException {
-            writer.flush();
+            printer.flush();
         }
     }
 }

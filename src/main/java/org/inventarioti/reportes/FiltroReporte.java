@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.inventarioti.errors.MalformedException;
 
 /**
  * The filters every report accepts (all optional), named as the asset list's API parameters:
@@ -37,8 +38,7 @@ public record FiltroReporte(
         try {
             return parser.apply(value.strip());
         } catch (RuntimeException e) {
-            throw org.inventarioti.web.ApiException.badRequest("Query parameter '" + name + "' is malformed")
-                    .with("parameter", name);
+            throw new MalformedException("Query parameter '" + name + "' is malformed", name);
         }
     }
 
@@ -112,15 +112,6 @@ public record FiltroReporte(
         }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         return new Sql(where, params);
-    }
-
-    /** The WHERE clause over {@code activos a} for other features' queries (empty when no filter). */
-    public String where() {
-        return sql().where();
-    }
-
-    public Map<String, Object> whereParams() {
-        return sql().params();
     }
 
     private static String escapeLike(String text) {

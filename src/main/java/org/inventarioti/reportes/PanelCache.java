@@ -1,7 +1,8 @@
 package org.inventarioti.reportes;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
@@ -14,25 +15,28 @@ import org.springframework.stereotype.Component;
 @Component
 class PanelCache {
 
-    private record Entrada(Instant leidoEn, Panel panel) {}
+    private static final String PANEL = "panel";
 
-    private final Duration ttl;
-    private final Clock clock;
-    private volatile Entrada entrada;
+    private final Cache<String, Panel> cache;
 
     PanelCache(PanelProperties properties, Clock clock) {
-        this.ttl = properties.cache();
-        this.clock = clock;
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(1)
+                .expireAfterWrite(properties.cache())
+                .ticker(() -> nanos(clock.instant()))
+                .build();
     }
 
     Panel obtener(Supplier<Panel> leer) {
-        Instant ahora = clock.instant();
-        Entrada actual = entrada;
-        if (actual != null && !ttl.isZero() && actual.leidoEn().plus(ttl).isAfter(ahora)) {
-            return actual.panel();
+        Panel panel = cache.getIfPresent(PANEL);
+        if (panel == null) {
+            panel = leer.get();
+            cache.put(PANEL, panel);
         }
-        Panel panel = leer.get();
-        entrada = new Entrada(ahora, panel);
         return panel;
+    }
+
+    private static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 }

@@ -1,7 +1,7 @@
 package org.inventarioti.reportes;
 
 import java.util.Map;
-import org.inventarioti.web.ApiException;
+import org.inventarioti.errors.MalformedException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,9 +39,8 @@ class ReporteApiController {
                 .filter(name -> !FiltroReporte.PARAMETROS.contains(name))
                 .findFirst()
                 .ifPresent(name -> {
-                    throw ApiException.badRequest(
-                                    "Unknown query parameter '" + name + "'; known: " + FiltroReporte.PARAMETROS)
-                            .with("parameter", name);
+                    throw new MalformedException(
+                            "Unknown query parameter '" + name + "'; known: " + FiltroReporte.PARAMETROS, name);
                 });
         return FiltroReporte.de(query);
     }

@@ -7,7 +7,8 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.inventarioti.web.ApiException;
+import org.inventarioti.errors.MalformedException;
+import org.inventarioti.errors.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,7 +65,7 @@ public class ReporteService {
     @Transactional(readOnly = true)
     public Resumen resumen(String dimension, FiltroReporte filtro) {
         if (!ReporteConsultas.DIMENSIONES.contains(dimension)) {
-            throw ApiException.notFound("Reporte", dimension);
+            throw new NotFoundException("Reporte", dimension);
         }
         return consultas.resumenes(validar(filtro)).get(dimension);
     }
@@ -81,6 +82,20 @@ public class ReporteService {
                 .params(sql.params())
                 .query(Long.class)
                 .single();
+    }
+
+    /** An asset as a label sheet names it. */
+    public record ActivoBreve(String codigo, String nombre, String numeroSerie) {}
+
+    /** The first {@code limite} assets matching the filters (not checked: a filter no asset matches finds none), by codigo. */
+    @Transactional(readOnly = true)
+    public List<ActivoBreve> activos(FiltroReporte filtro, int limite) {
+        FiltroReporte.Sql sql = filtro.sql();
+        return jdbc.sql("SELECT a.codigo, a.nombre, a.numero_serie FROM activos a" + sql.where()
+                        + " ORDER BY a.codigo LIMIT " + limite)
+                .params(sql.params())
+                .query(ActivoBreve.class)
+                .list();
     }
 
     @Transactional(readOnly = true)
@@ -111,12 +126,12 @@ public class ReporteService {
 
     private static FiltroReporte validar(FiltroReporte filtro) {
         if (filtro.estado() != null && !FiltroReporte.ESTADOS.contains(filtro.estado())) {
-            throw ApiException.badRequest("Unknown estado: " + filtro.estado());
+            throw new MalformedException("Unknown estado: " + filtro.estado());
         }
         if (filtro.compradoDesde() != null
                 && filtro.compradoHasta() != null
                 && filtro.compradoDesde().isAfter(filtro.compradoHasta())) {
-            throw ApiException.badRequest("fecha_compra_desde is after fecha_compra_hasta");
+            throw new MalformedException("fecha_compra_desde is after fecha_compra_hasta");
         }
         return filtro;
     }

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.inventarioti.web.ApiException;
+import org.inventarioti.errors.NotFoundException;
 import org.inventarioti.web.Vistas;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -186,7 +186,7 @@ class ReporteWebController {
 
     private static void checkTipo(String tipo) {
         if (!TIPOS.contains(tipo)) {
-            throw ApiException.notFound("Reporte", tipo);
+            throw new NotFoundException("Reporte", tipo);
         }
     }
 }

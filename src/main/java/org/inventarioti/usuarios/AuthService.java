@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.inventarioti.auditoria.AuditoriaService;
 import org.inventarioti.config.InventarioProperties;
-import org.inventarioti.web.ApiException;
-import org.springframework.http.HttpStatus;
+import org.inventarioti.errors.InvalidException;
+import org.inventarioti.errors.LoginRefusedException;
+import org.inventarioti.errors.LoginRefusedException.Reason;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -68,11 +69,8 @@ public class AuthService {
         if (wait.isPresent()) {
             auditoria.evento(
                     "login_limitado", ENTIDAD, null, email, Map.of("direccion", String.valueOf(clientAddress)));
-            throw new ApiException(
-                            HttpStatus.TOO_MANY_REQUESTS,
-                            "Too many login attempts",
-                            "Too many login attempts from this address; retry later")
-                    .withRetryAfter(wait.get());
+            throw new LoginRefusedException(
+                    Reason.RATE_LIMITED, "Too many login attempts from this address; retry later", wait.get());
         }
         Usuario usuario = verify(email, password);
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -85,9 +83,9 @@ public class AuthService {
         Usuario usuario;
         try {
             usuario = verify(email, actual);
-        } catch (ApiException e) {
-            if (e.getStatusCode().value() == 401) {
-                throw ApiException.unprocessable("password_actual", "is wrong");
+        } catch (LoginRefusedException e) {
+            if (e.reason() == Reason.CREDENTIALS) {
+                throw InvalidException.of("password_actual", "is wrong");
             }
             throw e;
         }
@@ -127,14 +125,11 @@ public class AuthService {
 
     private void fail(String email, Long id, String motivo) {
         auditoria.evento("login_fallido", ENTIDAD, id, email, Map.of("motivo", motivo));
-        throw new ApiException(HttpStatus.UNAUTHORIZED, "Invalid credentials", "Email or password is wrong");
+        throw new LoginRefusedException(Reason.CREDENTIALS, "Email or password is wrong", null);
     }
 
-    private static ApiException locked(Duration wait) {
-        return new ApiException(
-                        HttpStatus.LOCKED,
-                        "Account locked",
-                        "Too many failed logins; the account is locked for a while")
-                .withRetryAfter(wait);
+    private static LoginRefusedException locked(Duration wait) {
+        return new LoginRefusedException(
+                Reason.LOCKED, "Too many failed logins; the account is locked for a while", wait);
     }
 }

@@ -5,7 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import org.inventarioti.web.ApiException;
+import org.inventarioti.errors.InvalidException;
+import org.inventarioti.errors.LoginRefusedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Controller;
@@ -63,15 +64,16 @@ class CuentaController {
         }
         try {
             authService.cambiarPassword(authentication.getName(), form.actual(), form.nueva());
-        } catch (ApiException e) {
-            boolean actual = e.fieldErrors().stream().anyMatch(f -> f.field().equals("password_actual"));
-            if (e.getStatusCode().value() == 422 && actual) {
+        } catch (InvalidException e) {
+            boolean actual = e.errors().stream().anyMatch(f -> f.field().equals("password_actual"));
+            if (actual) {
                 result.rejectValue("actual", "cuenta.error.actual");
-            } else if (e.getStatusCode().value() == 422) {
-                result.rejectValue("nueva", "usuarios.error.password", new Object[] {PasswordPolicy.MIN_LENGTH}, null);
             } else {
-                result.rejectValue("actual", "login.error.bloqueadaCorta");
+                result.rejectValue("nueva", "usuarios.error.password", new Object[] {PasswordPolicy.MIN_LENGTH}, null);
             }
+            return "usuarios/password";
+        } catch (LoginRefusedException e) {
+            result.rejectValue("actual", "login.error.bloqueadaCorta");
             return "usuarios/password";
         }
         new SecurityContextLogoutHandler().logout(request, response, authentication);

@@ -2,9 +2,7 @@ package org.inventarioti.usuarios;
 
 import java.time.Duration;
 import java.util.Map;
-import org.inventarioti.web.ApiException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
+import org.inventarioti.errors.LoginRefusedException;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -42,7 +40,7 @@ final class FormularioLoginProvider implements AuthenticationProvider {
             Usuario usuario =
                     authService.autenticar(authentication.getName(), password, address, Map.of("canal", "web"));
             return autenticado(UsuarioSesion.of(usuario), roles);
-        } catch (ApiException e) {
+        } catch (LoginRefusedException e) {
             throw translate(e);
         }
     }
@@ -53,20 +51,19 @@ final class FormularioLoginProvider implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.authenticated(usuario, null, authorities);
     }
 
-    private static AuthenticationException translate(ApiException e) {
-        Duration wait = retryAfter(e);
-        if (e.getStatusCode().value() == HttpStatus.LOCKED.value()) {
-            return new CuentaBloqueadaException(wait);
-        }
-        if (e.getStatusCode().value() == HttpStatus.TOO_MANY_REQUESTS.value()) {
-            return new DemasiadosIntentosException(wait);
-        }
-        return new BadCredentialsException("Email or password is wrong");
+    private static AuthenticationException translate(LoginRefusedException e) {
+        Duration wait =
+                e.retryAfter().map(FormularioLoginProvider::wholeSeconds).orElse(Duration.ZERO);
+        return switch (e.reason()) {
+            case LOCKED -> new CuentaBloqueadaException(wait);
+            case RATE_LIMITED -> new DemasiadosIntentosException(wait);
+            case CREDENTIALS -> new BadCredentialsException("Email or password is wrong");
+        };
     }
 
-    private static Duration retryAfter(ApiException e) {
-        String seconds = e.getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
-        return seconds == null ? Duration.ZERO : Duration.ofSeconds(Long.parseLong(seconds));
+    /** Rounded up as Retry-After says it, so the page and the API name the same wait. */
+    private static Duration wholeSeconds(Duration wait) {
+        return Duration.ofSeconds(Math.max(1, (wait.toMillis() + 999) / 1000));
     }
 
     @Override

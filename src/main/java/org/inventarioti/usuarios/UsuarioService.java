@@ -2,7 +2,9 @@ package org.inventarioti.usuarios;
 
 import java.util.List;
 import org.inventarioti.auditoria.AuditoriaService;
-import org.inventarioti.web.ApiException;
+import org.inventarioti.errors.ConflictException;
+import org.inventarioti.errors.InvalidException;
+import org.inventarioti.errors.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -40,6 +42,11 @@ public class UsuarioService {
     }
 
     @Transactional(readOnly = true)
+    public boolean existe(long id) {
+        return repository.findById(id).isPresent();
+    }
+
+    @Transactional(readOnly = true)
     public long contar() {
         return repository.count();
     }
@@ -57,7 +64,7 @@ public class UsuarioService {
             id = repository.insert(
                     request.nombre(), request.email(), request.rol(), passwordEncoder.encode(request.password()), demo);
         } catch (DuplicateKeyException e) {
-            throw ApiException.duplicate("email", "A user with this email already exists");
+            throw ConflictException.duplicate("email", "A user with this email already exists");
         }
         UsuarioView created = buscar(id);
         auditoria.creado(ENTIDAD, id, created);
@@ -72,7 +79,7 @@ public class UsuarioService {
         String nombre = request.nombre() != null ? request.nombre() : before.nombre();
         boolean losesAdmin = before.rol() == Rol.ADMIN && before.enabled() && (rol != Rol.ADMIN || !enabled);
         if (losesAdmin && repository.countOtherEnabledAdminsForUpdate(id) == 0) {
-            throw ApiException.conflict("At least one enabled administrator must remain");
+            throw new ConflictException("At least one enabled administrator must remain");
         }
         repository.update(id, nombre, rol, enabled, before.enabled() && !enabled);
         UsuarioView after = buscar(id);
@@ -99,7 +106,8 @@ public class UsuarioService {
             return crear(new CrearUsuarioRequest(nombre, email, Rol.ADMIN, password));
         }
         if (!reset) {
-            throw ApiException.duplicate("email", "A user with this email already exists (use --reset to reset it)");
+            throw ConflictException.duplicate(
+                    "email", "A user with this email already exists (use --reset to reset it)");
         }
         long id = existing.get().id();
         actualizar(id, new ActualizarUsuarioRequest(null, Rol.ADMIN, true));
@@ -108,12 +116,12 @@ public class UsuarioService {
     }
 
     private Usuario existing(long id) {
-        return repository.findById(id).orElseThrow(() -> ApiException.notFound("Usuario", id));
+        return repository.findById(id).orElseThrow(() -> new NotFoundException("Usuario", id));
     }
 
     private static void checkPassword(String password, String email) {
         PasswordPolicy.problem(password, email).ifPresent(problem -> {
-            throw ApiException.unprocessable("password", problem);
+            throw InvalidException.of("password", problem);
         });
     }
 }

@@ -6,7 +6,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
-import org.inventarioti.web.ApiException;
+import org.inventarioti.errors.ConflictException;
+import org.inventarioti.errors.InvalidException;
 import org.inventarioti.web.Vistas;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -70,7 +71,7 @@ class UsuarioWebController {
             model.addAttribute("usuario", creado);
             model.addAttribute("password", generada ? password : null);
             return "usuarios/creado";
-        } catch (ApiException e) {
+        } catch (ConflictException | InvalidException e) {
             rechazar(e, result);
             model.addAttribute("roles", Rol.values());
             return "usuarios/form";
@@ -101,7 +102,7 @@ class UsuarioWebController {
                         new ActualizarUsuarioRequest(form.nombre(), form.rol(), Boolean.TRUE.equals(form.enabled())));
                 redirect.addFlashAttribute("aviso", "usuarios.guardado");
                 return "redirect:/usuarios";
-            } catch (ApiException e) {
+            } catch (ConflictException | InvalidException e) {
                 rechazar(e, result);
             }
         }
@@ -121,18 +122,13 @@ class UsuarioWebController {
         return "usuarios/creado";
     }
 
-    private static void rechazar(ApiException e, BindingResult result) {
-        int status = e.getStatusCode().value();
-        if (status == 409
-                && e.getBody().getProperties() != null
-                && e.getBody().getProperties().containsKey("errors")) {
+    private static void rechazar(RuntimeException e, BindingResult result) {
+        if (e instanceof ConflictException conflict && conflict.field().isPresent()) {
             result.rejectValue("email", "usuarios.error.emailDuplicado");
-        } else if (status == 409) {
+        } else if (e instanceof ConflictException) {
             result.reject("usuarios.error.ultimoAdmin");
-        } else if (status == 422) {
-            result.rejectValue("password", "usuarios.error.password", new Object[] {PasswordPolicy.MIN_LENGTH}, null);
         } else {
-            throw e;
+            result.rejectValue("password", "usuarios.error.password", new Object[] {PasswordPolicy.MIN_LENGTH}, null);
         }
     }
 }

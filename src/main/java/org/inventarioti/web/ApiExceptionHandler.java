@@ -3,7 +3,10 @@ package org.inventarioti.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
-import org.inventarioti.web.ApiException.FieldError;
+import org.inventarioti.errors.DomainException;
+import org.inventarioti.errors.FieldError;
+import org.inventarioti.errors.InvalidException;
+import org.inventarioti.errors.JsonNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -29,9 +32,9 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Every API error as an RFC 9457 problem detail carrying the request id: bad JSON and wrong types
- * are 400, input that breaks a rule is 422 with the fields, and nothing the client sends yields a
- * 500. Unexpected failures are logged with the request id and answered without internals.
+ * Every API error as an RFC 9457 problem detail carrying the request id: the services' domain
+ * exceptions as {@link Problem} words them, bad JSON and wrong types 400, and nothing the client
+ * sends yields a 500. Unexpected failures are logged with the request id and answered without internals.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -49,7 +52,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .toList();
         var all = new java.util.ArrayList<>(errors);
         all.addAll(global);
-        return handle(ApiException.unprocessable(all), request);
+        return handle(Problem.of(new InvalidException(all)), ex, request);
     }
 
     @Override
@@ -61,12 +64,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                 JsonNames.snakeCase(result.getMethodParameter().getParameterName()),
                                 error.getDefaultMessage())))
                 .toList();
-        var problem = ApiException.badRequest(errors.stream()
+        var problem = Problem.badRequest(errors.stream()
                         .map(e -> e.field() + ": " + e.message())
                         .reduce((a, b) -> a + "; " + b)
                         .orElse("Invalid parameters"))
                 .with("errors", errors);
-        return handle(problem, request);
+        return handle(problem, ex, request);
     }
 
     @Override
@@ -74,13 +77,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (causedBy(ex, RequestBodyLimitFilter.BodyTooLargeException.class)) {
             return handle(
-                    new ApiException(
+                    new Problem(
                             HttpStatus.CONTENT_TOO_LARGE,
                             "Payload too large",
                             rootMessage(ex, RequestBodyLimitFilter.BodyTooLargeException.class)),
+                    ex,
                     request);
         }
-        return handle(ApiException.badRequest(describeUnreadable(ex)), request);
+        return handle(Problem.badRequest(describeUnreadable(ex)), ex, request);
     }
 
     private static String describeUnreadable(HttpMessageNotReadableException ex) {
@@ -116,45 +120,51 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return path.toString();
     }
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<Object> handleApi(ApiException ex, WebRequest request) {
-        return handle(ex, request);
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Object> handleDomain(DomainException ex, WebRequest request) {
+        return handle(Problem.of(ex), ex, request);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> handleOptimisticLocking(OptimisticLockingFailureException ex, WebRequest request) {
-        return handle(ApiException.conflict("The resource was changed by someone else; reload and retry"), request);
+        return handle(
+                new Problem(
+                        HttpStatus.CONFLICT, "Conflict", "The resource was changed by someone else; reload and retry"),
+                ex,
+                request);
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> handleIntegrity(DataIntegrityViolationException ex, WebRequest request) {
         log.info("Integrity violation: {}", ex.getMostSpecificCause().getMessage());
-        return handle(ApiException.conflict("The change conflicts with existing data"), request);
+        return handle(
+                new Problem(HttpStatus.CONFLICT, "Conflict", "The change conflicts with existing data"), ex, request);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> handleDenied(AccessDeniedException ex, WebRequest request) {
-        return handle(new ApiException(HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this"), request);
+        return handle(new Problem(HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this"), ex, request);
     }
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<Object> handleUnauthenticated(AuthenticationException ex, WebRequest request) {
-        return handle(new ApiException(HttpStatus.UNAUTHORIZED, "Unauthorized", "Authentication required"), request);
+        return handle(new Problem(HttpStatus.UNAUTHORIZED, "Unauthorized", "Authentication required"), ex, request);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
         log.error("Unexpected error handling {}", describe(request), ex);
         return handle(
-                new ApiException(
+                new Problem(
                         HttpStatus.INTERNAL_SERVER_ERROR,
                         "Internal error",
                         "An unexpected error occurred; quote request id " + RequestIdFilter.current()),
+                ex,
                 request);
     }
 
-    private ResponseEntity<Object> handle(ApiException ex, WebRequest request) {
-        return handleExceptionInternal(ex, ex.getBody(), ex.getHeaders(), ex.getStatusCode(), request);
+    private ResponseEntity<Object> handle(Problem problem, Exception ex, WebRequest request) {
+        return handleExceptionInternal(ex, problem.getBody(), problem.getHeaders(), problem.getStatusCode(), request);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -18,7 +19,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 /**
  * The browser UI's shared settings: Spanish by default, English on request ({@code ?lang=en},
  * remembered in a cookie), and {@code Vary: HX-Request} because one URL answers a whole page or
- * its htmx fragment.
+ * its htmx fragment. A domain exception a page lets through becomes its status on the error page.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -56,5 +57,10 @@ class WebUiConfiguration implements WebMvcConfigurer {
                 return true;
             }
         });
+    }
+
+    @Override
+    public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
+        resolvers.add(new DomainExceptionResolver());
     }
 }

@@ -1,4 +1,4 @@
-package org.inventarioti.web;
+package org.inventarioti.errors;
 
 /** Java property names as the API spells them (snake_case, as the original API and tables). */
 public final class JsonNames {

@@ -1,13 +1,12 @@
-package org.inventarioti.web;
+package org.inventarioti.errors;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.inventarioti.web.ApiException.FieldError;
 
-/** Bean Validation of an input record, as 422 field errors named like the JSON (snake_case). */
+/** Bean Validation of an input record, as field errors named like the JSON (snake_case). */
 public final class Checks {
 
     private Checks() {}
@@ -22,10 +21,10 @@ public final class Checks {
         return errors;
     }
 
-    /** Throws 422 when there are errors. */
+    /** Throws {@link InvalidException} when there are errors. */
     public static void orFail(List<FieldError> errors) {
         if (!errors.isEmpty()) {
-            throw ApiException.unprocessable(errors);
+            throw new InvalidException(errors);
         }
     }
 }

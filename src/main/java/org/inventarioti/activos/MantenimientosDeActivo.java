@@ -4,15 +4,23 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The maintenance history an asset's page shows. The maintenance feature provides it (it depends
- * on assets, so assets cannot call it directly without a cycle between the two features).
+ * What the asset feature needs of an asset's maintenance records. The maintenance feature provides
+ * it (it depends on assets, so assets cannot call it directly without a cycle between the two
+ * features), and only it reads its table.
  */
-public interface HistorialMantenimientos {
+public interface MantenimientosDeActivo {
 
     /** The asset's most recent maintenance records (at most {@code maximo}) and how many it has. */
     Resultado deActivo(long activoId, int maximo);
+
+    /** The id of a maintenance of this asset that is in progress, if any. */
+    Optional<Long> enProgreso(long activoId);
+
+    /** Audits the deletion of the asset's maintenance records, which go with the asset. */
+    void activoEliminado(long activoId);
 
     record Resultado(List<Fila> filas, long total) {}
 

@@ -18,31 +18,31 @@ public class StartupMigrations implements FlywayMigrationStrategy {
 
     private final boolean cli;
     private final ObjectProvider<Flyway> flyway;
-    private final ObjectProvider<Migrator> migrador;
+    private final ObjectProvider<Migrator> migrator;
 
     StartupMigrations(
             @Value("${inventario.cli:false}") boolean cli,
             ObjectProvider<Flyway> flyway,
-            ObjectProvider<Migrator> migrador) {
+            ObjectProvider<Migrator> migrator) {
         this.cli = cli;
         this.flyway = flyway;
-        this.migrador = migrador;
+        this.migrator = migrator;
     }
 
     @Override
     public void migrate(Flyway flyway) {
         if (!cli) {
-            migrador.getObject().alArrancar(flyway);
+            migrator.getObject().onStartup(flyway);
         }
     }
 
     /** For commands that need the release's schema: the start-up policy, refusals included. */
     public void migrateForCommand() {
-        migrador.getObject().alArrancar(flyway.getObject());
+        migrator.getObject().onStartup(flyway.getObject());
     }
 
     /** For ops commands that must work before a contract migration: only the safe expand prefix. */
     public void migrateExpandForCommand() {
-        migrador.getObject().aplicarExpand(flyway.getObject());
+        migrator.getObject().applyExpand(flyway.getObject());
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.inventarioti.config.CliContext;
 import org.inventarioti.ops.preflight.PreflightService;
+import org.inventarioti.ops.run.DeployProperties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,14 +44,14 @@ public class DeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path release = jar != null ? jar.toAbsolutePath() : PreflightService.jarEnEjecucion();
+        Path release = jar != null ? jar.toAbsolutePath() : PreflightService.runningJar();
         if (release == null) {
             throw new IllegalArgumentException("name the release jar to deploy");
         }
         Path deployRoot =
-                root != null ? root : context.bean(DeployProperties.class).raiz();
+                root != null ? root : context.bean(DeployProperties.class).root();
         return context.bean(DeployService.class)
-                .desplegar(
+                .deploy(
                         release,
                         deployRoot.toAbsolutePath(),
                         dryRun,

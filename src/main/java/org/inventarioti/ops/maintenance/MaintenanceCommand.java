@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
             MaintenanceCommand.On.class,
             MaintenanceCommand.Off.class,
             MaintenanceCommand.Status.class,
-            org.inventarioti.ops.deploy.MaintenanceRunCommand.class
+            MaintenanceRunCommand.class
         })
 public class MaintenanceCommand {
 
@@ -56,18 +56,17 @@ public class MaintenanceCommand {
             context.bean(StartupMigrations.class).migrateExpandForCommand();
             MaintenanceModeService service = context.bean(MaintenanceModeService.class);
             PrintWriter out = spec.commandLine().getOut();
-            Duration duration =
-                    ttl != null ? Durations.parse(ttl) : hold ? service.ttlTitular() : service.ttlPorDefecto();
-            String titular = MaintenanceModeService.titular("maintenance on");
-            MaintenanceState estado = service.activar(message, duration, titular);
-            out.println("Maintenance mode ON since " + estado.activoDesde() + ", until " + estado.expiraEn()
-                    + (hold ? " (renewed while this command runs)" : "") + ": " + estado.mensajeVisible());
+            Duration duration = ttl != null ? Durations.parse(ttl) : hold ? service.holderTtl() : service.defaultTtl();
+            String holder = MaintenanceModeService.holderName("maintenance on");
+            MaintenanceState state = service.turnOn(message, duration, holder);
+            out.println("Maintenance mode ON since " + state.activeSince() + ", until " + state.expiresAt()
+                    + (hold ? " (renewed while this command runs)" : "") + ": " + state.visibleMessage());
             out.flush();
             if (!hold) {
                 return 0;
             }
             // Stopping the process closes the Spring context, which closes the holder: the flag goes off.
-            service.sostener(titular, duration);
+            service.keepRenewing(holder, duration);
             new CountDownLatch(1).await();
             return 0;
         }
@@ -87,7 +86,7 @@ public class MaintenanceCommand {
         @Override
         public Integer call() {
             context.bean(StartupMigrations.class).migrateExpandForCommand();
-            boolean was = context.bean(MaintenanceModeService.class).desactivar();
+            boolean was = context.bean(MaintenanceModeService.class).turnOff();
             spec.commandLine().getOut().println(was ? "Maintenance mode OFF." : "Maintenance mode was already off.");
             return 0;
         }
@@ -107,17 +106,17 @@ public class MaintenanceCommand {
         @Override
         public Integer call() {
             context.bean(StartupMigrations.class).migrateExpandForCommand();
-            MaintenanceState estado = context.bean(MaintenanceModeService.class).estadoActual();
+            MaintenanceState state = context.bean(MaintenanceModeService.class).currentState();
             PrintWriter out = spec.commandLine().getOut();
-            if (!estado.activo()) {
+            if (!state.active()) {
                 out.println("Maintenance mode is OFF.");
                 return 0;
             }
             out.println("Maintenance mode is ON");
-            out.println("  since:   " + estado.activoDesde());
-            out.println("  expires: " + estado.expiraEn() + " unless renewed");
-            out.println("  holder:  " + estado.titular());
-            out.println("  message: " + estado.mensajeVisible());
+            out.println("  since:   " + state.activeSince());
+            out.println("  expires: " + state.expiresAt() + " unless renewed");
+            out.println("  holder:  " + state.holder());
+            out.println("  message: " + state.visibleMessage());
             return 3;
         }
     }

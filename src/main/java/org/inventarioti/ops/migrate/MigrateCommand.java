@@ -34,8 +34,8 @@ public class MigrateCommand {
         public Integer call() {
             MigrateService service = context.bean(MigrateService.class);
             PrintWriter out = spec.commandLine().getOut();
-            out.println("Schema version: " + service.versionActual());
-            service.estado().forEach(m -> out.println("  " + m.linea()));
+            out.println("Schema version: " + service.currentVersion());
+            service.migrations().forEach(m -> out.println("  " + m.line()));
             return 0;
         }
     }
@@ -66,26 +66,26 @@ public class MigrateCommand {
         @Override
         public Integer call() {
             MigrateService.Plan plan = context.bean(MigrateService.class).plan(contract, target);
-            imprimir(plan, spec.commandLine().getOut());
-            return plan.problemas().isEmpty() ? 0 : 1;
+            print(plan, spec.commandLine().getOut());
+            return plan.problems().isEmpty() ? 0 : 1;
         }
     }
 
-    static void imprimir(MigrateService.Plan plan, PrintWriter out) {
-        out.println("Schema version: " + plan.versionActual());
-        if (plan.aEjecutar().isEmpty()) {
+    static void print(MigrateService.Plan plan, PrintWriter out) {
+        out.println("Schema version: " + plan.currentVersion());
+        if (plan.toApply().isEmpty()) {
             out.println("Nothing to apply.");
         } else {
             out.println("Would apply, in one transaction:");
-            plan.aEjecutar().forEach(m -> out.println("  " + m.linea()));
+            plan.toApply().forEach(m -> out.println("  " + m.line()));
         }
-        if (!plan.contractExcluidas().isEmpty()) {
+        if (!plan.contractExcluded().isEmpty()) {
             out.println("Left for a maintenance window (needs --contract):");
-            plan.contractExcluidas().forEach(m -> out.println("  " + m.linea()));
+            plan.contractExcluded().forEach(m -> out.println("  " + m.line()));
         }
-        plan.especificaciones().ifPresent(s -> out.println("Preconditions (especificaciones): " + s.describir()));
-        plan.puerta().ifPresent(g -> out.println("Contract gate: " + g));
-        plan.problemas().forEach(p -> out.println("PROBLEM: " + p));
+        plan.especificaciones().ifPresent(s -> out.println("Preconditions (especificaciones): " + s.describe()));
+        plan.gate().ifPresent(g -> out.println("Contract gate: " + g));
+        plan.problems().forEach(p -> out.println("PROBLEM: " + p));
     }
 
     @Command(
@@ -117,14 +117,14 @@ public class MigrateCommand {
             MigrateService service = context.bean(MigrateService.class);
             PrintWriter out = spec.commandLine().getOut();
             MigrateService.Plan plan = service.plan(contract, target);
-            imprimir(plan, out);
-            MigrateService.Resultado result = service.aplicar(contract, target);
+            print(plan, out);
+            MigrateService.Result result = service.apply(contract, target);
             out.printf(
                     "Applied %d migration(s): schema %s -> %s in %d ms%n",
-                    result.aplicadas(),
-                    result.versionAntes(),
-                    result.versionDespues(),
-                    result.duracion().toMillis());
+                    result.applied(),
+                    result.versionBefore(),
+                    result.versionAfter(),
+                    result.duration().toMillis());
             return 0;
         }
     }
@@ -155,7 +155,7 @@ public class MigrateCommand {
         @Override
         public Integer call() throws Exception {
             return context.bean(RehearsalService.class)
-                            .ensayar(archive, spec.commandLine().getOut())
+                            .rehearse(archive, spec.commandLine().getOut())
                     ? 0
                     : 1;
         }

@@ -37,32 +37,32 @@ import org.springframework.stereotype.Service;
 public class RehearsalService {
 
     private final Flyway flyway;
-    private final Migrator migrador;
+    private final Migrator migrator;
     private final ConfiguredDatabase configured;
 
-    RehearsalService(Flyway flyway, Migrator migrador, ConfiguredDatabase configured) {
+    RehearsalService(Flyway flyway, Migrator migrator, ConfiguredDatabase configured) {
         this.flyway = flyway;
-        this.migrador = migrador;
+        this.migrator = migrator;
         this.configured = configured;
     }
 
-    public record Paso(String nombre, boolean ok, Duration duracion, String detalle) {
-        String linea() {
+    public record Step(String name, boolean ok, Duration duration, String detail) {
+        String line() {
             return String.format(
-                    "  %-6s %-34s %8.1f s  %s", ok ? "OK" : "FAILED", nombre, duracion.toMillis() / 1000.0, detalle);
+                    "  %-6s %-34s %8.1f s  %s", ok ? "OK" : "FAILED", name, duration.toMillis() / 1000.0, detail);
         }
     }
 
-    public boolean ensayar(Path archive, PrintWriter out) throws Exception {
+    public boolean rehearse(Path archive, PrintWriter out) throws Exception {
         Database server = configured.database();
         String name = "inventario_rehearse_"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        List<Paso> pasos = new ArrayList<>();
+        List<Step> steps = new ArrayList<>();
         out.println("Rehearsal of " + archive + " in scratch database " + name + " on " + server.describe());
         execute(server, "CREATE DATABASE \"" + name + "\" TEMPLATE template0");
         try {
             Database scratch = server.withName(name);
-            boolean ok = paso(pasos, out, "restore " + archive.getFileName(), () -> {
+            boolean ok = step(steps, out, "restore " + archive.getFileName(), () -> {
                 var report = RestoreService.standalone()
                         .restore(
                                 archive.toAbsolutePath(),
@@ -80,24 +80,24 @@ public class RehearsalService {
                     .configuration(flyway.getConfiguration())
                     .dataSource(dataSource)
                     .load();
-            for (MigrationInfo migration : ok ? Migrator.pendientes(scratchFlyway) : List.<MigrationInfo>of()) {
-                MigrationKind tipo = MigrationKind.of(migration);
-                if (tipo == MigrationKind.CONTRACT) {
-                    ok &= paso(pasos, out, "preconditions before V" + migration.getVersion(), () -> {
-                        var estado = SpecsMigrationStatus.medir(JdbcClient.create(dataSource));
-                        if (estado.isPresent() && !estado.get().cumple()) {
-                            throw new IllegalStateException(estado.get().describir());
+            for (MigrationInfo migration : ok ? Migrator.pending(scratchFlyway) : List.<MigrationInfo>of()) {
+                MigrationKind kind = MigrationKind.of(migration);
+                if (kind == MigrationKind.CONTRACT) {
+                    ok &= step(steps, out, "preconditions before V" + migration.getVersion(), () -> {
+                        var status = SpecsMigrationStatus.measure(JdbcClient.create(dataSource));
+                        if (status.isPresent() && !status.get().holds()) {
+                            throw new IllegalStateException(status.get().describe());
                         }
-                        return estado.map(SpecsMigrationStatus::describir).orElse("none for this migration");
+                        return status.map(SpecsMigrationStatus::describe).orElse("none for this migration");
                     });
                 }
                 ok = ok
-                        && paso(
-                                pasos,
+                        && step(
+                                steps,
                                 out,
-                                "V" + migration.getVersion() + " " + tipo.etiqueta() + " " + migration.getDescription(),
+                                "V" + migration.getVersion() + " " + kind.label() + " " + migration.getDescription(),
                                 () -> {
-                                    migrador.aplicar(scratchFlyway, migration.getVersion());
+                                    migrator.apply(scratchFlyway, migration.getVersion());
                                     return "applied";
                                 });
                 if (!ok) {
@@ -105,11 +105,11 @@ public class RehearsalService {
                 }
             }
             if (ok) {
-                ok = paso(pasos, out, "start this release and smoke it", () -> smoke(scratch));
+                ok = step(steps, out, "start this release and smoke it", () -> smoke(scratch));
             }
             out.println();
             out.println("Rehearsal " + (ok ? "PASSED" : "FAILED") + ":");
-            pasos.forEach(p -> out.println(p.linea()));
+            steps.forEach(p -> out.println(p.line()));
             return ok;
         } finally {
             execute(server, "DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
@@ -144,22 +144,22 @@ public class RehearsalService {
         }
     }
 
-    private interface Accion {
+    private interface Action {
         String run() throws Exception;
     }
 
-    private static boolean paso(List<Paso> pasos, PrintWriter out, String nombre, Accion accion) {
+    private static boolean step(List<Step> steps, PrintWriter out, String name, Action action) {
         long start = System.nanoTime();
         try {
-            String detail = accion.run();
-            pasos.add(new Paso(nombre, true, Duration.ofNanos(System.nanoTime() - start), detail));
+            String detail = action.run();
+            steps.add(new Step(name, true, Duration.ofNanos(System.nanoTime() - start), detail));
             return true;
         } catch (Exception e) {
-            pasos.add(new Paso(
-                    nombre, false, Duration.ofNanos(System.nanoTime() - start), String.valueOf(e.getMessage())));
+            steps.add(
+                    new Step(name, false, Duration.ofNanos(System.nanoTime() - start), String.valueOf(e.getMessage())));
             return false;
         } finally {
-            out.println(pasos.get(pasos.size() - 1).linea());
+            out.println(steps.get(steps.size() - 1).line());
             out.flush();
         }
     }

@@ -39,14 +39,14 @@ public class PreflightCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var environment = PreflightService.entorno();
+        var environment = PreflightService.environment();
         PreflightService service = environment.containsProperty("spring.datasource.url")
-                ? PreflightService.independiente(environment)
+                ? PreflightService.standalone(environment)
                 : context.bean(PreflightService.class);
-        List<PreflightCheck> checks = service.comprobar(
-                Optional.ofNullable(release), backupDir != null ? backupDir : service.directorioBackupsPorDefecto());
+        List<PreflightCheck> checks =
+                service.check(Optional.ofNullable(release), backupDir != null ? backupDir : service.defaultBackupDir());
         PrintWriter out = spec.commandLine().getOut();
-        checks.forEach(c -> out.println(c.linea()));
+        checks.forEach(c -> out.println(c.line()));
         long failed = checks.stream().filter(c -> !c.ok()).count();
         out.println(failed == 0 ? "Preflight passed." : "Preflight FAILED: " + failed + " problem(s).");
         return failed == 0 ? 0 : 1;

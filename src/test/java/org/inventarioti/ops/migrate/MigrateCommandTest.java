@@ -182,7 +182,7 @@ class MigrateCommandTest {
                     .contains("especificaciones preconditions fail")
                     .contains("[" + id + "]");
 
-            try (var lock = AdvisoryLock.intentar(TestDataSource.of(db), AdvisoryLock.MIGRACION)
+            try (var lock = AdvisoryLock.tryTake(TestDataSource.of(db), AdvisoryLock.MIGRATE)
                     .orElseThrow()) {
                 Run concurrent = run(cli, "migrate", "apply", "--contract");
                 assertThat(concurrent.exit()).isEqualTo(1);

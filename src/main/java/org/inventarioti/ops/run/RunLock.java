@@ -1,4 +1,4 @@
-package org.inventarioti.ops.deploy;
+package org.inventarioti.ops.run;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -15,49 +15,49 @@ import org.inventarioti.ops.migrate.AdvisoryLock;
  * host using the database, and a lock file in the deploy root, seen by every process on this host.
  * Both are released when the process dies.
  */
-final class RunLock implements AutoCloseable {
+public final class RunLock implements AutoCloseable {
 
-    static final String ARCHIVO = ".maintenance.lock";
+    static final String FILE = ".maintenance.lock";
 
-    private final AdvisoryLock bloqueo;
+    private final AdvisoryLock advisoryLock;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private RunLock(AdvisoryLock bloqueo, FileChannel channel, FileLock lock) {
-        this.bloqueo = bloqueo;
+    private RunLock(AdvisoryLock advisoryLock, FileChannel channel, FileLock lock) {
+        this.advisoryLock = advisoryLock;
         this.channel = channel;
         this.lock = lock;
     }
 
-    static RunLock tomar(DataSource dataSource, Path root) {
-        AdvisoryLock bloqueo = AdvisoryLock.intentar(dataSource, AdvisoryLock.MANTENIMIENTO)
+    static RunLock take(DataSource dataSource, Path root) {
+        AdvisoryLock advisoryLock = AdvisoryLock.tryTake(dataSource, AdvisoryLock.MAINTENANCE_RUN)
                 .orElseThrow(() -> new IllegalStateException(
                         "another deploy or maintenance run holds the database lock; nothing was changed"));
         try {
             Files.createDirectories(root);
             FileChannel channel =
-                    FileChannel.open(root.resolve(ARCHIVO), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileChannel.open(root.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 channel.close();
-                bloqueo.close();
+                advisoryLock.close();
                 throw new IllegalStateException(
-                        "another deploy or maintenance run holds " + root.resolve(ARCHIVO) + "; nothing was changed");
+                        "another deploy or maintenance run holds " + root.resolve(FILE) + "; nothing was changed");
             }
-            return new RunLock(bloqueo, channel, lock);
+            return new RunLock(advisoryLock, channel, lock);
         } catch (IOException e) {
-            bloqueo.close();
-            throw new IllegalStateException("cannot lock " + root.resolve(ARCHIVO) + ": " + e.getMessage(), e);
+            advisoryLock.close();
+            throw new IllegalStateException("cannot lock " + root.resolve(FILE) + ": " + e.getMessage(), e);
         }
     }
 
     /** For a dry run: says whether a real run could take both locks, taking and creating nothing lasting. */
-    static String comprobar(DataSource dataSource, Path root) {
-        AdvisoryLock.intentar(dataSource, AdvisoryLock.MANTENIMIENTO)
+    static String check(DataSource dataSource, Path root) {
+        AdvisoryLock.tryTake(dataSource, AdvisoryLock.MAINTENANCE_RUN)
                 .orElseThrow(
                         () -> new IllegalStateException("another deploy or maintenance run holds the database lock"))
                 .close();
-        Path file = root.resolve(ARCHIVO);
+        Path file = root.resolve(FILE);
         if (Files.exists(file)) {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 FileLock lock = tryLock(channel);
@@ -74,7 +74,7 @@ final class RunLock implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "database advisory lock and " + ARCHIVO + " held";
+        return "database advisory lock and " + FILE + " held";
     }
 
     private static FileLock tryLock(FileChannel channel) throws IOException {
@@ -93,6 +93,6 @@ final class RunLock implements AutoCloseable {
         } catch (IOException ignored) {
             // closing the channel or ending the process releases it anyway
         }
-        bloqueo.close();
+        advisoryLock.close();
     }
 }

@@ -1,4 +1,4 @@
-package org.inventarioti.ops.deploy;
+package org.inventarioti.ops.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,37 +30,37 @@ class ReleasesTest {
     @Test
     void installsOnceSwitchesLinksAtomicallyAndPrunesAllButTheNewest() throws Exception {
         Releases releases = new Releases(dir.resolve("root"));
-        assertThat(releases.actual()).isEmpty();
-        Release one = releases.instalar(jar("1.0.0", "a"));
+        assertThat(releases.current()).isEmpty();
+        Release one = releases.install(jar("1.0.0", "a"));
         assertThat(one.jar()).isRegularFile();
         assertThat(Files.isExecutable(one.cli())).isTrue();
-        assertThat(releases.instalar(jar("1.0.0", "a"))).as("same jar: reused").isEqualTo(one);
-        assertThatThrownBy(() -> releases.instalar(jar("1.0.0", "other")))
+        assertThat(releases.install(jar("1.0.0", "a"))).as("same jar: reused").isEqualTo(one);
+        assertThatThrownBy(() -> releases.install(jar("1.0.0", "other")))
                 .hasMessageContaining("is already installed")
                 .hasMessageContaining("with a different jar");
         assertThatThrownBy(() -> Releases.version(dir.resolve("missing.jar"))).hasMessageContaining("Cannot read");
 
-        releases.promover(one);
-        assertThat(releases.actual()).contains(one);
+        releases.promote(one);
+        assertThat(releases.current()).contains(one);
         assertThat(Files.readSymbolicLink(dir.resolve("root/current"))).isEqualTo(Path.of("releases/1.0.0"));
 
         for (int i = 2; i <= 7; i++) {
-            Release r = releases.instalar(jar("1.0." + i, "x" + i));
+            Release r = releases.install(jar("1.0." + i, "x" + i));
             Files.setLastModifiedTime(r.dir(), FileTime.fromMillis(1_000_000L * i));
         }
         Files.setLastModifiedTime(one.dir(), FileTime.fromMillis(1));
-        Release candidate = releases.instalada("1.0.2").orElseThrow();
-        releases.apuntarCandidato(candidate);
-        assertThat(releases.candidato()).contains(candidate);
+        Release candidate = releases.installed("1.0.2").orElseThrow();
+        releases.pointCandidate(candidate);
+        assertThat(releases.candidate()).contains(candidate);
 
-        var removed = releases.podar(3);
+        var removed = releases.prune(3);
         assertThat(removed).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrder("1.0.3", "1.0.4");
-        assertThat(releases.actual()).as("current is never pruned").contains(one);
+        assertThat(releases.current()).as("current is never pruned").contains(one);
         assertThat(candidate.dir()).as("nor the candidate").isDirectory();
 
-        releases.quitarCandidato();
-        assertThat(releases.candidato()).isEmpty();
-        releases.escribirLanzador();
+        releases.removeCandidate();
+        assertThat(releases.candidate()).isEmpty();
+        releases.writeLauncher();
         assertThat(Files.readString(dir.resolve("root/inventario-start"))).contains("candidate", "current");
     }
 }

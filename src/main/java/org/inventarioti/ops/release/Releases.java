@@ -1,4 +1,4 @@
-package org.inventarioti.ops.deploy;
+package org.inventarioti.ops.release;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,15 +39,15 @@ public final class Releases {
         return root;
     }
 
-    public Optional<Release> actual() {
-        return enlace("current");
+    public Optional<Release> current() {
+        return linked("current");
     }
 
-    public Optional<Release> candidato() {
-        return enlace("candidate");
+    public Optional<Release> candidate() {
+        return linked("candidate");
     }
 
-    private Optional<Release> enlace(String name) {
+    private Optional<Release> linked(String name) {
         Path link = root.resolve(name);
         if (!Files.isSymbolicLink(link) || !Files.isDirectory(link)) {
             return Optional.empty();
@@ -60,21 +60,21 @@ public final class Releases {
         }
     }
 
-    public Path directorio(String version) {
+    public Path dir(String version) {
         return root.resolve("releases").resolve(version);
     }
 
-    public Optional<Release> instalada(String version) {
-        Path dir = directorio(version);
+    public Optional<Release> installed(String version) {
+        Path dir = dir(version);
         return Files.isRegularFile(dir.resolve("inventario.jar"))
                 ? Optional.of(new Release(version, dir))
                 : Optional.empty();
     }
 
     /** Copies {@code jar} into {@code releases/<version>/} (reused when the same jar is already there). */
-    public Release instalar(Path jar) {
+    public Release install(Path jar) {
         String version = version(jar);
-        Path dir = directorio(version);
+        Path dir = dir(version);
         try {
             if (Files.exists(dir)) {
                 if (Files.isRegularFile(dir.resolve("inventario.jar"))
@@ -88,7 +88,7 @@ public final class Releases {
             Path staging = dir.resolveSibling("." + version + ".tmp-" + UUID.randomUUID());
             Files.createDirectories(staging.resolve("bin"));
             Files.copy(jar, staging.resolve("inventario.jar"));
-            escribirEjecutable("release-bin-inventario", staging.resolve("bin/inventario"));
+            writeExecutable("release-bin-inventario", staging.resolve("bin/inventario"));
             Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
             return new Release(version, dir);
         } catch (IOException e) {
@@ -97,11 +97,11 @@ public final class Releases {
     }
 
     /** Writes the launcher systemd runs ({@code inventario-start}), so it always matches this release. */
-    public void escribirLanzador() {
+    public void writeLauncher() {
         try {
             Files.createDirectories(root);
             Path temporary = root.resolve(".inventario-start.tmp");
-            escribirEjecutable("inventario-start", temporary);
+            writeExecutable("inventario-start", temporary);
             Files.move(
                     temporary,
                     root.resolve("inventario-start"),
@@ -112,11 +112,11 @@ public final class Releases {
         }
     }
 
-    public void apuntarCandidato(Release release) {
-        enlazar("candidate", release);
+    public void pointCandidate(Release release) {
+        link("candidate", release);
     }
 
-    public void quitarCandidato() {
+    public void removeCandidate() {
         try {
             Files.deleteIfExists(root.resolve("candidate"));
         } catch (IOException e) {
@@ -124,11 +124,11 @@ public final class Releases {
         }
     }
 
-    public void promover(Release release) {
-        enlazar("current", release);
+    public void promote(Release release) {
+        link("current", release);
     }
 
-    private void enlazar(String name, Release release) {
+    private void link(String name, Release release) {
         try {
             Path temporary = root.resolve("." + name + ".tmp-" + UUID.randomUUID());
             Files.createSymbolicLink(temporary, root.relativize(release.dir()));
@@ -140,14 +140,14 @@ public final class Releases {
     }
 
     /** Removes all but the {@code keep} newest releases, never the current or the candidate one. */
-    public List<Path> podar(int keep) {
+    public List<Path> prune(int keep) {
         Path releases = root.resolve("releases");
         if (!Files.isDirectory(releases)) {
             return List.of();
         }
         List<Path> protectedDirs = new ArrayList<>();
-        actual().ifPresent(r -> protectedDirs.add(r.dir()));
-        candidato().ifPresent(r -> protectedDirs.add(r.dir()));
+        current().ifPresent(r -> protectedDirs.add(r.dir()));
+        candidate().ifPresent(r -> protectedDirs.add(r.dir()));
         try (Stream<Path> dirs = Files.list(releases)) {
             List<Path> sorted = dirs.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
                     .filter(p -> !p.getFileName().toString().startsWith("."))
@@ -157,7 +157,7 @@ public final class Releases {
             for (int i = keep; i < sorted.size(); i++) {
                 Path dir = sorted.get(i);
                 if (!protectedDirs.contains(dir.toRealPath())) {
-                    borrar(dir);
+                    delete(dir);
                     removed.add(dir);
                 }
             }
@@ -175,7 +175,7 @@ public final class Releases {
         }
     }
 
-    private static void borrar(Path dir) throws IOException {
+    private static void delete(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
@@ -223,7 +223,7 @@ public final class Releases {
         }
     }
 
-    private static void escribirEjecutable(String resource, Path target) throws IOException {
+    private static void writeExecutable(String resource, Path target) throws IOException {
         try (InputStream in = Releases.class.getResourceAsStream("/despliegue/" + resource)) {
             if (in == null) {
                 throw new IOException("missing resource " + resource);

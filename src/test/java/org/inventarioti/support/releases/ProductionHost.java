@@ -23,7 +23,7 @@ import org.inventarioti.support.TestDatabase;
  * stand-in systemctl first on PATH, an environment file like /etc/inventario/inventario.env and a
  * free port. Scripts and the CLI run with exactly that environment.
  */
-public final class Despliegue implements AutoCloseable {
+public final class ProductionHost implements AutoCloseable {
 
     public static final String JWT_SECRET = "Xq7!vL2#pR9@tW4$mZ8%kB3^nC6&hJ1*";
 
@@ -33,7 +33,7 @@ public final class Despliegue implements AutoCloseable {
     private final int port;
     private final Map<String, String> env = new HashMap<>();
 
-    public Despliegue(Path home, TestDatabase.Scratch db) throws IOException {
+    public ProductionHost(Path home, TestDatabase.Scratch db) throws IOException {
         this.home = home;
         this.root = home.resolve("srv/inventario");
         this.systemd = home.resolve("systemd");

@@ -1,4 +1,4 @@
-package org.inventarioti.ops.deploy;
+package org.inventarioti.ops.release;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package org.inventarioti.ops.deploy;
+package org.inventarioti.ops.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.inventarioti.ops.migrate.AdvisoryLock;
+import org.inventarioti.ops.release.Release;
+import org.inventarioti.ops.release.Releases;
 import org.inventarioti.support.CatalogDump;
 import org.inventarioti.support.EstadoV2;
 import org.inventarioti.support.Processes;
 import org.inventarioti.support.TestDatabase;
-import org.inventarioti.support.releases.Despliegue;
+import org.inventarioti.support.releases.ProductionHost;
 import org.inventarioti.support.releases.ReleaseJars;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,12 +58,12 @@ class MaintenanceRunIT {
         TestDatabase server = TestDatabase.get();
         try (var db = server.scratch();
                 Connection connection = db.connect();
-                var host = new Despliegue(home, db)) {
+                var host = new ProductionHost(home, db)) {
             EstadoV2.crear(connection, db.jdbcUrl(), "2", VALIDOS);
             Releases releases = new Releases(host.root());
-            Release legacy = releases.instalar(Processes.JAR);
-            releases.escribirLanzador();
-            releases.promover(legacy);
+            Release legacy = releases.install(Processes.JAR);
+            releases.writeLauncher();
+            releases.promote(legacy);
             Path next = ReleaseJars.relabel(home.resolve("build/next/inventario.jar"), "0.9.1-next", Map.of());
 
             var refused = host.run(Duration.ofMinutes(2), "java", "-jar", Processes.JAR.toString());
@@ -160,7 +162,7 @@ class MaintenanceRunIT {
 
             String treeBefore = host.tree().replaceAll("(?m)^journal.*\n?", "");
             var dataSource = new DriverManagerDataSource(db.jdbcUrl(), server.user(), server.password());
-            try (var held = AdvisoryLock.intentar(dataSource, AdvisoryLock.MANTENIMIENTO)
+            try (var held = AdvisoryLock.tryTake(dataSource, AdvisoryLock.MAINTENANCE_RUN)
                     .orElseThrow()) {
                 var concurrent = host.run(RUN, "ops/run_full_maintenance.sh", next.toString());
                 assertThat(concurrent.exit()).isEqualTo(1);

@@ -1,5 +1,6 @@
-package org.inventarioti.ops.deploy;
+package org.inventarioti.ops.run;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -7,65 +8,75 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.inventarioti.ops.maintenance.MaintenanceModeService;
 import org.inventarioti.ops.preflight.PreflightCheck;
 import org.inventarioti.ops.preflight.PreflightService;
+import org.inventarioti.ops.release.Release;
+import org.inventarioti.ops.release.Releases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** What deploys and maintenance runs share: settings, database, preflight, maintenance flag. */
+/** What deploys and maintenance runs share: settings, database, preflight, service, probes, journal. */
 @Component
-class RunEnvironment {
+public class RunEnvironment {
 
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
-    final DeployProperties properties;
-    final DataSource dataSource;
-    final JdbcClient jdbc;
-    final PreflightService preflight;
-    final MaintenanceModeService mantenimiento;
-    final Clock clock;
+    private final DeployProperties properties;
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final PreflightService preflight;
+    private final Clock clock;
 
     RunEnvironment(
             DeployProperties properties,
             DataSource dataSource,
             JdbcClient jdbc,
             PreflightService preflight,
-            MaintenanceModeService mantenimiento,
             Clock clock) {
         this.properties = properties;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.preflight = preflight;
-        this.mantenimiento = mantenimiento;
         this.clock = clock;
     }
 
-    ServiceManager servicio() {
-        return new ServiceManager(properties.systemctl(), properties.servicio());
+    public DeployProperties properties() {
+        return properties;
     }
 
-    Probes sondas() {
-        return new Probes(properties.url(), properties.smokeUsuario());
+    public JdbcClient jdbc() {
+        return jdbc;
     }
 
-    String marca() {
+    public ServiceManager service() {
+        return new ServiceManager(properties.systemctl(), properties.service());
+    }
+
+    public Probes probes() {
+        return new Probes(properties.url(), properties.smokeUser());
+    }
+
+    public String stamp() {
         return STAMP.format(clock.instant());
     }
 
-    /** Runs the preflight; throws listing every problem. */
+    /** The journal {@code <root>/journal/<name>.log} of one run. */
+    public RunJournal journal(Path root, String name, PrintWriter out, boolean dryRun) {
+        return new RunJournal(root.resolve("journal/" + name + ".log"), out, dryRun, clock);
+    }
+
     /** A dry run's first checks: no other deploy or maintenance run holds the lock, then the preflight. */
-    void comprobarParaEnsayo(RunJournal diario, Path root, Path releaseJar) {
-        diario.comprobacion("lock", "no other deploy or maintenance run", () -> RunLock.comprobar(dataSource, root));
-        comprobarPreflight(diario, releaseJar);
+    public void checkForDryRun(RunJournal journal, Path root, Path releaseJar) {
+        journal.check("lock", "no other deploy or maintenance run", () -> RunLock.check(dataSource, root));
+        checkPreflight(journal, releaseJar);
     }
 
     /** A real run's first checks: takes the run lock (the caller closes it), then the preflight. */
-    RunLock tomarCerrojoYComprobar(RunJournal diario, Path root, Path releaseJar) {
-        RunLock lock = diario.comprobacion("lock", "take the run lock", () -> RunLock.tomar(dataSource, root));
+    public RunLock lockAndCheck(RunJournal journal, Path root, Path releaseJar) {
+        RunLock lock = journal.check("lock", "take the run lock", () -> RunLock.take(dataSource, root));
         try {
-            comprobarPreflight(diario, releaseJar);
+            checkPreflight(journal, releaseJar);
             return lock;
         } catch (RuntimeException e) {
             lock.close();
@@ -73,17 +84,18 @@ class RunEnvironment {
         }
     }
 
-    private void comprobarPreflight(RunJournal diario, Path releaseJar) {
-        diario.comprobacion(
+    private void checkPreflight(RunJournal journal, Path releaseJar) {
+        journal.check(
                 "preflight",
                 "secrets, database, TLS, disk, release jar",
                 () -> preflight(releaseJar, properties.backups()));
     }
 
-    String preflight(Path releaseJar, Path backups) {
-        var checks = preflight.comprobar(Optional.of(releaseJar), backups);
+    /** Runs the preflight; throws listing every problem. */
+    private String preflight(Path releaseJar, Path backups) {
+        var checks = preflight.check(Optional.of(releaseJar), backups);
         var failed =
-                checks.stream().filter(c -> !c.ok()).map(PreflightCheck::linea).toList();
+                checks.stream().filter(c -> !c.ok()).map(PreflightCheck::line).toList();
         if (!failed.isEmpty()) {
             throw new IllegalStateException("preflight failed: " + String.join("; ", failed));
         }
@@ -91,12 +103,12 @@ class RunEnvironment {
     }
 
     /** {@code releases/<version>} when {@code release} is an installed version, else a jar to install. */
-    static Path jarDe(Releases releases, String release) {
+    public static Path jarOf(Releases releases, String release) {
         Path asPath = Path.of(release);
         if (Files.isRegularFile(asPath)) {
             return asPath.toAbsolutePath();
         }
-        return releases.instalada(release)
+        return releases.installed(release)
                 .map(Release::jar)
                 .orElseThrow(
                         () -> new IllegalArgumentException(release + " is neither a jar nor a release installed under "
@@ -104,8 +116,8 @@ class RunEnvironment {
     }
 
     /** The jar this process runs from: the CLI that makes and restores the backup. */
-    static Path esteJar() {
-        Path jar = PreflightService.jarEnEjecucion();
+    public static Path thisJar() {
+        Path jar = PreflightService.runningJar();
         if (jar == null) {
             throw new IllegalStateException("not running from a release jar: run this command with java -jar");
         }
@@ -113,7 +125,7 @@ class RunEnvironment {
     }
 
     /** The applied migrations, to tell whether anything changed the schema since. */
-    String huellaEsquema() {
+    public String schemaFingerprint() {
         return jdbc.sql("SELECT coalesce(string_agg(version || ':' || coalesce(checksum::text, '') || ':' || success,"
                         + " ',' ORDER BY installed_rank), '') FROM flyway_schema_history")
                 .query(String.class)

@@ -1,9 +1,10 @@
-package org.inventarioti.ops.deploy;
+package org.inventarioti.ops.maintenance;
 
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.inventarioti.config.CliContext;
+import org.inventarioti.ops.run.DeployProperties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,9 +51,9 @@ public class MaintenanceRunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path deployRoot =
-                root != null ? root : context.bean(DeployProperties.class).raiz();
+                root != null ? root : context.bean(DeployProperties.class).root();
         return context.bean(MaintenanceRun.class)
-                .ejecutar(
+                .run(
                         Optional.ofNullable(release),
                         deployRoot.toAbsolutePath(),
                         dryRun,

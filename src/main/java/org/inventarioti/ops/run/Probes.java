@@ -1,4 +1,4 @@
-package org.inventarioti.ops.deploy;
+package org.inventarioti.ops.run;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,28 +9,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.inventarioti.ops.release.Release;
 
 /** Readiness of a started release (the right version answering) and its smoke test. */
-final class Probes {
+public final class Probes {
 
     private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*\"([^\"]*)\"");
 
     private final String url;
-    private final String smokeUsuario;
+    private final String smokeUser;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    Probes(String url, String smokeUsuario) {
+    Probes(String url, String smokeUser) {
         this.url = url.replaceAll("/+$", "");
-        this.smokeUsuario = smokeUsuario;
+        this.smokeUser = smokeUser;
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 
     /** Waits until readiness answers 200 and {@code /healthz} reports {@code version}. */
-    String esperarListo(String version, Duration timeout) {
+    public String awaitReady(String version, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
@@ -61,7 +62,7 @@ final class Probes {
      * True when a server answers {@code /healthz} without reporting maintenance mode on: it does not
      * honour the flag, so only stopping it freezes writes.
      */
-    boolean respondeSinMantenimiento() {
+    public boolean answersWithoutMaintenance() {
         try {
             HttpResponse<String> healthz = get("/healthz");
             return healthz.statusCode() < 500
@@ -79,21 +80,21 @@ final class Probes {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    List<String> smokeArgs() {
+    public List<String> smokeArgs() {
         List<String> args = new ArrayList<>(List.of("smoke", "--url", url));
-        if (smokeUsuario != null && !smokeUsuario.isBlank()) {
-            args.addAll(List.of("--user", smokeUsuario, "--password-env", DeployProperties.SMOKE_PASSWORD_ENV));
+        if (smokeUser != null && !smokeUser.isBlank()) {
+            args.addAll(List.of("--user", smokeUser, "--password-env", DeployProperties.SMOKE_PASSWORD_ENV));
         }
         return args;
     }
 
     /** Runs the release's own {@code inventario smoke} (read-only: writes answer 503 in maintenance). */
-    String smoke(Release release) {
-        ExternalCommand.Salida salida = ExternalCommand.ejecutar(
+    public String smoke(Release release) {
+        ExternalCommand.Result result = ExternalCommand.run(
                 ExternalCommand.cli(release.jar(), smokeArgs().toArray(String[]::new)), Duration.ofMinutes(3));
-        if (!salida.ok()) {
-            throw new IllegalStateException("smoke of " + release.version() + " failed: " + salida.cola(12));
+        if (!result.ok()) {
+            throw new IllegalStateException("smoke of " + release.version() + " failed: " + result.tail(12));
         }
-        return salida.cola(1);
+        return result.tail(1);
     }
 }

@@ -1,4 +1,4 @@
-package org.inventarioti.ops.deploy;
+package org.inventarioti.ops.run;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,15 +8,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs an external command (systemctl, a release's CLI) with a time limit, capturing its output. */
-final class ExternalCommand {
+public final class ExternalCommand {
 
-    record Salida(int exit, String output) {
-        boolean ok() {
+    public record Result(int exit, String output) {
+        public boolean ok() {
             return exit == 0;
         }
 
         /** The last lines, for a journal entry or an error message. */
-        String cola(int lines) {
+        public String tail(int lines) {
             List<String> all = output.strip().lines().toList();
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         }
@@ -24,7 +24,7 @@ final class ExternalCommand {
 
     private ExternalCommand() {}
 
-    static Salida ejecutar(List<String> command, Duration timeout) {
+    public static Result run(List<String> command, Duration timeout) {
         Path log = null;
         try {
             log = Files.createTempFile("inventario-cmd", ".log");
@@ -36,14 +36,14 @@ final class ExternalCommand {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                return new Salida(124, Files.readString(log) + "\n(timed out after " + timeout.toSeconds() + " s)");
+                return new Result(124, Files.readString(log) + "\n(timed out after " + timeout.toSeconds() + " s)");
             }
-            return new Salida(process.exitValue(), Files.readString(log));
+            return new Result(process.exitValue(), Files.readString(log));
         } catch (IOException e) {
-            return new Salida(127, "could not run " + command.get(0) + ": " + e.getMessage());
+            return new Result(127, "could not run " + command.get(0) + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Salida(130, "interrupted");
+            return new Result(130, "interrupted");
         } finally {
             if (log != null) {
                 try {
@@ -56,7 +56,7 @@ final class ExternalCommand {
     }
 
     /** {@code java -jar <release jar> args…}, with the same Java as this process. */
-    static List<String> cli(Path jar, String... args) {
+    public static List<String> cli(Path jar, String... args) {
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-jar");

@@ -2,14 +2,13 @@ package org.inventarioti.ops.deploy;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.inventarioti.config.CliContext;
+import org.inventarioti.cli.CommandContext;
+import org.inventarioti.cli.DryRunOption;
 import org.inventarioti.ops.preflight.PreflightService;
-import org.inventarioti.ops.run.DeployProperties;
+import org.inventarioti.ops.run.DeployRootOption;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         mixinStandardHelpOptions = true,
@@ -21,26 +20,17 @@ import picocli.CommandLine.Spec;
         })
 public class DeployCommand implements Callable<Integer> {
 
-    private final CliContext context;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Parameters(arity = "0..1", paramLabel = "JAR", description = "The release jar (default: this one).")
     Path jar;
 
-    @Option(
-            names = "--root",
-            paramLabel = "DIR",
-            description = "Deploy root (default: $INVENTARIO_ROOT or /srv/inventario).")
-    Path root;
+    @Mixin
+    DeployRootOption root;
 
-    @Option(names = "--dry-run", description = "Run the checks, print the exact steps, change nothing.")
-    boolean dryRun;
-
-    DeployCommand(CliContext context) {
-        this.context = context;
-    }
+    @Mixin
+    DryRunOption dryRun;
 
     @Override
     public Integer call() {
@@ -48,13 +38,6 @@ public class DeployCommand implements Callable<Integer> {
         if (release == null) {
             throw new IllegalArgumentException("name the release jar to deploy");
         }
-        Path deployRoot =
-                root != null ? root : context.bean(DeployProperties.class).root();
-        return context.bean(DeployService.class)
-                .deploy(
-                        release,
-                        deployRoot.toAbsolutePath(),
-                        dryRun,
-                        spec.commandLine().getOut());
+        return context.bean(DeployService.class).deploy(release, root.root(context), dryRun.dryRun(), context.out());
     }
 }

@@ -1,14 +1,13 @@
 package org.inventarioti.ops.maintenance;
 
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.inventarioti.config.CliContext;
-import org.inventarioti.ops.run.DeployProperties;
+import org.inventarioti.cli.CommandContext;
+import org.inventarioti.cli.DryRunOption;
+import org.inventarioti.ops.run.DeployRootOption;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
         mixinStandardHelpOptions = true,
@@ -23,10 +22,8 @@ import picocli.CommandLine.Spec;
         })
 public class MaintenanceRunCommand implements Callable<Integer> {
 
-    private final CliContext context;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Option(
             names = "--release",
@@ -35,28 +32,15 @@ public class MaintenanceRunCommand implements Callable<Integer> {
                     + " (default: the current release, to run its pending contract migrations).")
     String release;
 
-    @Option(
-            names = "--root",
-            paramLabel = "DIR",
-            description = "Deploy root (default: $INVENTARIO_ROOT or /srv/inventario).")
-    Path root;
+    @Mixin
+    DeployRootOption root;
 
-    @Option(names = "--dry-run", description = "Run preflight, print exactly the steps, change nothing.")
-    boolean dryRun;
-
-    MaintenanceRunCommand(CliContext context) {
-        this.context = context;
-    }
+    @Mixin
+    DryRunOption dryRun;
 
     @Override
     public Integer call() {
-        Path deployRoot =
-                root != null ? root : context.bean(DeployProperties.class).root();
         return context.bean(MaintenanceRun.class)
-                .run(
-                        Optional.ofNullable(release),
-                        deployRoot.toAbsolutePath(),
-                        dryRun,
-                        spec.commandLine().getOut());
+                .run(Optional.ofNullable(release), root.root(context), dryRun.dryRun(), context.out());
     }
 }

@@ -1,12 +1,13 @@
 package org.inventarioti.ops.migrate;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.inventarioti.config.CliContext;
+import org.inventarioti.cli.CommandContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Parameters;
 
 @Command(
         name = "migrate",
@@ -19,21 +20,25 @@ import picocli.CommandLine.Spec;
         })
 public class MigrateCommand {
 
+    /** Which migrations {@code plan} and {@code apply} take. */
+    static final class Selection {
+        @Option(names = "--contract", description = "Also ${COMMAND-NAME} the contract (destructive) migrations.")
+        boolean contract;
+
+        @Option(names = "--target", paramLabel = "V", description = "Stop at this version.")
+        String target;
+    }
+
     @Command(name = "status", description = "Lists applied and pending migrations, each marked expand or contract.")
     static class Status implements Callable<Integer> {
-        private final CliContext context;
 
-        @Spec
-        CommandSpec spec;
-
-        Status(CliContext context) {
-            this.context = context;
-        }
+        @Mixin
+        CommandContext context;
 
         @Override
         public Integer call() {
             MigrateService service = context.bean(MigrateService.class);
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = context.out();
             out.println("Schema version: " + service.currentVersion());
             service.migrations().forEach(m -> out.println("  " + m.line()));
             return 0;
@@ -48,25 +53,17 @@ public class MigrateCommand {
                 "Exit code 0 when apply would proceed, 1 when it would refuse."
             })
     static class PlanCommand implements Callable<Integer> {
-        private final CliContext context;
 
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandContext context;
 
-        @Option(names = "--contract", description = "Plan the contract migrations too.")
-        boolean contract;
-
-        @Option(names = "--target", paramLabel = "V", description = "Stop at this version.")
-        String target;
-
-        PlanCommand(CliContext context) {
-            this.context = context;
-        }
+        @Mixin
+        Selection selection;
 
         @Override
         public Integer call() {
-            MigrateService.Plan plan = context.bean(MigrateService.class).plan(contract, target);
-            print(plan, spec.commandLine().getOut());
+            MigrateService.Plan plan = context.bean(MigrateService.class).plan(selection.contract, selection.target);
+            print(plan, context.out());
             return plan.problems().isEmpty() ? 0 : 1;
         }
     }
@@ -97,28 +94,19 @@ public class MigrateCommand {
                         + " `verify --restore-test`, and unless the preconditions hold."
             })
     static class Apply implements Callable<Integer> {
-        private final CliContext context;
 
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandContext context;
 
-        @Option(names = "--contract", description = "Also apply contract (destructive) migrations.")
-        boolean contract;
-
-        @Option(names = "--target", paramLabel = "V", description = "Stop at this version.")
-        String target;
-
-        Apply(CliContext context) {
-            this.context = context;
-        }
+        @Mixin
+        Selection selection;
 
         @Override
         public Integer call() {
             MigrateService service = context.bean(MigrateService.class);
-            PrintWriter out = spec.commandLine().getOut();
-            MigrateService.Plan plan = service.plan(contract, target);
-            print(plan, out);
-            MigrateService.Result result = service.apply(contract, target);
+            PrintWriter out = context.out();
+            print(service.plan(selection.contract, selection.target), out);
+            MigrateService.Result result = service.apply(selection.contract, selection.target);
             out.printf(
                     "Applied %d migration(s): schema %s -> %s in %d ms%n",
                     result.applied(),
@@ -140,24 +128,16 @@ public class MigrateCommand {
                 "Exit code 0 when every step passed, 1 otherwise."
             })
     static class Rehearse implements Callable<Integer> {
-        private final CliContext context;
 
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandContext context;
 
-        @picocli.CommandLine.Parameters(paramLabel = "ARCHIVE", description = "A backup archive (inventario backup).")
-        java.nio.file.Path archive;
-
-        Rehearse(CliContext context) {
-            this.context = context;
-        }
+        @Parameters(paramLabel = "ARCHIVE", description = "A backup archive (inventario backup).")
+        Path archive;
 
         @Override
         public Integer call() throws Exception {
-            return context.bean(RehearsalService.class)
-                            .rehearse(archive, spec.commandLine().getOut())
-                    ? 0
-                    : 1;
+            return context.bean(RehearsalService.class).rehearse(archive, context.out()) ? 0 : 1;
         }
     }
 }

@@ -11,17 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.zip.ZipFile;
 import javax.sql.DataSource;
-import org.inventarioti.config.InventarioProperties;
 import org.inventarioti.config.ProductionSafetyCheck;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
@@ -37,19 +32,13 @@ public class PreflightService {
 
     private final Environment environment;
     private final DataSource dataSource;
-    private final InventarioProperties properties;
     private final ObjectProvider<SslBundles> sslBundles;
     private final Clock clock;
 
     PreflightService(
-            Environment environment,
-            DataSource dataSource,
-            InventarioProperties properties,
-            ObjectProvider<SslBundles> sslBundles,
-            Clock clock) {
+            Environment environment, DataSource dataSource, ObjectProvider<SslBundles> sslBundles, Clock clock) {
         this.environment = environment;
         this.dataSource = dataSource;
-        this.properties = properties;
         this.sslBundles = sslBundles;
         this.clock = clock;
     }
@@ -125,9 +114,6 @@ public class PreflightService {
      * report a weak secret that would stop the application from starting at all.
      */
     public static PreflightService standalone(ConfigurableEnvironment environment) {
-        var properties = Binder.get(environment)
-                .bind("inventario", InventarioProperties.class)
-                .orElseThrow(() -> new IllegalStateException("no inventario.* settings"));
         var dataSource = new DriverManagerDataSource(
                 environment.getProperty("spring.datasource.url"),
                 environment.getProperty("spring.datasource.username"),
@@ -135,23 +121,8 @@ public class PreflightService {
         return new PreflightService(
                 environment,
                 dataSource,
-                properties,
                 new StaticListableBeanFactory().getBeanProvider(SslBundles.class),
                 Clock.systemUTC());
-    }
-
-    /** The configuration the application would see (application.yml, environment, DB_*), without starting it. */
-    public static ConfigurableEnvironment environment() {
-        StandardEnvironment environment = new StandardEnvironment();
-        try {
-            new YamlPropertySourceLoader()
-                    .load("application.yml", new ClassPathResource("application.yml"))
-                    .forEach(environment.getPropertySources()::addLast);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        new org.inventarioti.config.DatabaseEnvironment().postProcessEnvironment(environment, null);
-        return environment;
     }
 
     private Optional<PreflightCheck> sentry() {
@@ -241,9 +212,5 @@ public class PreflightService {
             }
         }
         return result;
-    }
-
-    public Path defaultBackupDir() {
-        return properties.dataDir().resolve("backups");
     }
 }

@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.inventarioti.InventarioApplication;
 import org.inventarioti.InventarioCli;
-import org.inventarioti.config.CliContext;
+import org.inventarioti.cli.CliContext;
 import org.inventarioti.support.CatalogDump;
 import org.inventarioti.support.EstadoV2;
 import org.inventarioti.support.InventarioTest;

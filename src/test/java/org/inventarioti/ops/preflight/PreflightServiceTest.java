@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.inventarioti.config.InventarioProperties;
 import org.inventarioti.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,11 +28,9 @@ class PreflightServiceTest {
     private PreflightService service(MockEnvironment environment, String jdbcUrl) {
         TestDatabase db = TestDatabase.get();
         var dataSource = new DriverManagerDataSource(jdbcUrl, db.user(), DB_PASSWORD);
-        var properties = new InventarioProperties(dir, "production", null, null, null, null, null, null);
         return new PreflightService(
                 environment,
                 dataSource,
-                properties,
                 new DefaultListableBeanFactory().getBeanProvider(SslBundles.class),
                 Clock.systemUTC());
     }

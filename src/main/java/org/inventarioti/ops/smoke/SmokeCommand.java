@@ -1,17 +1,14 @@
-package org.inventarioti.ops.cli;
+package org.inventarioti.ops.smoke;
 
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.inventarioti.ops.smoke.SmokeOptions;
-import org.inventarioti.ops.smoke.SmokeReport;
-import org.inventarioti.ops.smoke.SmokeService;
+import org.inventarioti.cli.CommandContext;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "smoke",
@@ -23,8 +20,8 @@ import picocli.CommandLine.Spec;
         })
 public class SmokeCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Option(
             names = "--url",
@@ -80,27 +77,19 @@ public class SmokeCommand implements Callable<Integer> {
         String email = null;
         String password = null;
         if (credentials != null && credentials.tokenEnv != null) {
-            bearer = env(credentials.tokenEnv);
+            bearer = CommandContext.requiredEnv(credentials.tokenEnv);
         } else if (credentials != null && credentials.login != null) {
             email = credentials.login.user;
-            password = env(credentials.login.passwordEnv);
+            password = CommandContext.requiredEnv(credentials.login.passwordEnv);
         }
         SmokeReport report = SmokeService.run(
                 new SmokeOptions(url, bearer, email, password, write, Duration.ofSeconds(Math.max(1, timeoutSeconds))));
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = context.out();
         if (json) {
             report.printJson(out);
         } else {
             report.printText(out);
         }
         return report.ok() ? 0 : 1;
-    }
-
-    private static String env(String name) {
-        String value = System.getenv(name);
-        if (value == null || value.isEmpty()) {
-            throw new IllegalArgumentException("Environment variable " + name + " is not set");
-        }
-        return value;
     }
 }

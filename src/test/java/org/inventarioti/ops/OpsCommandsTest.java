@@ -1,4 +1,4 @@
-package org.inventarioti.ops.cli;
+package org.inventarioti.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.inventarioti.InventarioApplication;
 import org.inventarioti.InventarioCli;
-import org.inventarioti.config.CliContext;
-import org.inventarioti.ops.ArchiveSurgery;
-import org.inventarioti.ops.OpsFixtures;
+import org.inventarioti.cli.CliContext;
 import org.inventarioti.support.InventarioTest;
 import org.inventarioti.support.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -24,7 +22,7 @@ class OpsCommandsTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
+    record Run(int exit, String out, String err, boolean springStarted) {}
 
     private static Run run(TestDatabase.Scratch database, String... args) {
         StringWriter out = new StringWriter();
@@ -39,7 +37,8 @@ class OpsCommandsTest {
             var commandLine = InventarioCli.commandLine(context);
             commandLine.setOut(new PrintWriter(out, true));
             commandLine.setErr(new PrintWriter(err, true));
-            return new Run(commandLine.execute(args), out.toString(), err.toString());
+            int exit = commandLine.execute(args);
+            return new Run(exit, out.toString(), err.toString(), context.started());
         }
     }
 
@@ -136,6 +135,9 @@ class OpsCommandsTest {
             for (int i = 0; i < 3; i++) {
                 Run backup = run(source, "backup", "--output", dir.toString(), "--keep", "2");
                 assertThat(backup.exit()).as(backup.err()).isZero();
+                assertThat(backup.springStarted())
+                        .as("an external database needs no context")
+                        .isFalse();
             }
             assertThat(archives(dir)).isEqualTo(2);
             assertThat(run(source, "backup", "--output", dir.toString(), "--keep", "0")

@@ -1,4 +1,4 @@
-package org.inventarioti.ops.archive;
+package org.inventarioti.config;
 
 import java.net.URI;
 import java.sql.Connection;

@@ -1,22 +1,15 @@
-package org.inventarioti.ops.cli;
+package org.inventarioti.ops.restore;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.inventarioti.config.CliContext;
-import org.inventarioti.config.InventarioProperties;
+import org.inventarioti.cli.CommandContext;
+import org.inventarioti.config.Database;
 import org.inventarioti.ops.archive.ArchiveException;
-import org.inventarioti.ops.archive.Database;
-import org.inventarioti.ops.backup.ConfiguredDatabase;
-import org.inventarioti.ops.restore.RestoreOptions;
-import org.inventarioti.ops.restore.RestoreRefusedException;
-import org.inventarioti.ops.restore.RestoreReport;
-import org.inventarioti.ops.restore.RestoreService;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "restore",
@@ -27,10 +20,8 @@ import picocli.CommandLine.Spec;
         })
 public class RestoreCommand implements Callable<Integer> {
 
-    private final CliContext context;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Parameters(paramLabel = "ARCHIVE", description = "The backup archive (.zip).")
     Path archive;
@@ -53,10 +44,8 @@ public class RestoreCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace a non-empty target (it is backed up first).")
     boolean force;
 
-    @Option(
-            names = "--allow-version-mismatch",
-            description = "Accept an archive made by another release (pending expand migrations are applied).")
-    boolean allowVersionMismatch;
+    @Mixin
+    VersionMismatchOption versionMismatch;
 
     @Option(
             names = "--backup-dir",
@@ -71,49 +60,38 @@ public class RestoreCommand implements Callable<Integer> {
                     "Connections loading tables and building indexes in parallel" + " (default: one per core, 2 to 4).")
     Integer jobs;
 
-    RestoreCommand(CliContext context) {
-        this.context = context;
-    }
-
     @Override
     public Integer call() throws Exception {
         if (jobs != null && jobs < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
+            throw context.usage("--jobs must be at least 1");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        Database database;
-        RestoreService service;
-        if (target != null) {
-            database = new Database(target, targetUser, password());
-            service = RestoreService.standalone();
-        } else {
-            database = context.bean(ConfiguredDatabase.class).database();
-            service = context.bean(RestoreService.class);
-        }
-        Path backups = backupDir != null ? backupDir : defaultBackupDir();
+        PrintWriter out = context.out();
+        Database database = target != null
+                ? new Database(target, targetUser, password())
+                : context.database().database();
         out.println("Restoring " + archive + " into " + database.describe() + " ...");
         try {
-            RestoreReport report = service.restore(
-                    archive.toAbsolutePath(),
-                    database,
-                    new RestoreOptions(
-                            force, allowVersionMismatch, backups, jobs != null ? jobs : RestoreOptions.defaultJobs()),
-                    out);
+            RestoreReport report = RestoreService.standalone()
+                    .restore(
+                            archive.toAbsolutePath(),
+                            database,
+                            new RestoreOptions(
+                                    force,
+                                    versionMismatch.allowed(),
+                                    backupDir != null
+                                            ? backupDir
+                                            : context.database().backupDir(),
+                                    jobs != null ? jobs : RestoreOptions.defaultJobs()),
+                            out);
             report.print(out);
             return report.countsMatch() ? 0 : 1;
         } catch (ArchiveException | RestoreRefusedException e) {
-            spec.commandLine().getErr().println("restore refused: " + e.getMessage());
+            context.err().println("restore refused: " + e.getMessage());
             return 1;
         }
     }
 
-    private Path defaultBackupDir() {
-        if (target != null) {
-            return ExternalDatabase.dataDir().resolve("backups");
-        }
-        return context.bean(InventarioProperties.class).dataDir().resolve("backups");
-    }
-
+    /** An empty variable is an empty password (a trust-authenticated server). */
     private String password() {
         if (targetPasswordEnv == null) {
             return null;

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.inventarioti.cli.CommandContext;
 import org.inventarioti.cli.ProgressBar;
-import org.inventarioti.ops.StartupMigrations;
+import org.inventarioti.ops.migrate.StartupMigrations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

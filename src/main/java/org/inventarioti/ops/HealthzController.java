@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.inventarioti.config.InventarioProperties;
 import org.inventarioti.ops.maintenance.MaintenanceModeService;
 import org.inventarioti.ops.maintenance.MaintenanceState;
+import org.inventarioti.ops.release.AppVersion;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

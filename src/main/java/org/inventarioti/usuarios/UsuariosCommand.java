@@ -3,7 +3,7 @@ package org.inventarioti.usuarios;
 import java.io.Console;
 import java.util.concurrent.Callable;
 import org.inventarioti.cli.CommandContext;
-import org.inventarioti.ops.StartupMigrations;
+import org.inventarioti.ops.migrate.StartupMigrations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

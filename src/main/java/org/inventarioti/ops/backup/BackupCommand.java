@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 import org.inventarioti.cli.CommandContext;
 import org.inventarioti.cli.ProgressBar;
 import org.inventarioti.config.ConfiguredDatabase;
+import org.inventarioti.ops.archive.BackupResult;
+import org.inventarioti.ops.archive.BackupService;
 import org.inventarioti.ops.restore.ScratchOption;
 import org.inventarioti.ops.restore.VerificationService;
 import picocli.CommandLine.Command;

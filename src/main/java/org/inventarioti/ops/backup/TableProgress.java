@@ -1,6 +1,8 @@
 package org.inventarioti.ops.backup;
 
 import org.inventarioti.cli.ProgressBar;
+import org.inventarioti.ops.archive.BackupProgress;
+import org.inventarioti.ops.archive.Sizes;
 
 /** A backup's progress: one bar over the tables on a terminal; one plain line per table otherwise. */
 final class TableProgress implements BackupProgress {

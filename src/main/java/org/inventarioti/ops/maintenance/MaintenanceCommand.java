@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.inventarioti.cli.CommandContext;
-import org.inventarioti.ops.StartupMigrations;
+import org.inventarioti.ops.migrate.StartupMigrations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.inventarioti.ops.StartupMigrations;
+import org.inventarioti.ops.migrate.StartupMigrations;
 import org.inventarioti.ops.release.Release;
 import org.inventarioti.ops.release.Releases;
 import org.inventarioti.ops.run.ExternalCommand;

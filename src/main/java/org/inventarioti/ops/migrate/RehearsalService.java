@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
-import org.inventarioti.InventarioApplication;
 import org.inventarioti.config.ConfiguredDatabase;
 import org.inventarioti.config.Database;
 import org.inventarioti.ops.restore.RestoreOptions;
@@ -20,12 +19,15 @@ import org.inventarioti.ops.restore.RestoreService;
 import org.inventarioti.ops.smoke.SmokeOptions;
 import org.inventarioti.ops.smoke.SmokeReport;
 import org.inventarioti.ops.smoke.SmokeService;
+import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.stereotype.Service;
+import org.springframework.util.ClassUtils;
 
 /**
  * {@code inventario migrate rehearse ARCHIVE}: the real dry run. Restores the archive into a
@@ -39,11 +41,25 @@ public class RehearsalService {
     private final Flyway flyway;
     private final Migrator migrator;
     private final ConfiguredDatabase configured;
+    private final ApplicationContext context;
 
-    RehearsalService(Flyway flyway, Migrator migrator, ConfiguredDatabase configured) {
+    RehearsalService(Flyway flyway, Migrator migrator, ConfiguredDatabase configured, ApplicationContext context) {
         this.flyway = flyway;
         this.migrator = migrator;
         this.configured = configured;
+        this.context = context;
+    }
+
+    /**
+     * The application this context was started from, found rather than named: the root package
+     * registers the commands, so ops must not depend on it.
+     */
+    private static Class<?> applicationClass(ApplicationContext context) {
+        String[] names = context.getBeanNamesForAnnotation(SpringBootConfiguration.class);
+        if (names.length != 1) {
+            throw new IllegalStateException("expected one @SpringBootConfiguration, found " + names.length);
+        }
+        return ClassUtils.getUserClass(context.getType(names[0]));
     }
 
     public record Step(String name, boolean ok, Duration duration, String detail) {
@@ -129,7 +145,7 @@ public class RehearsalService {
         rehearsal.put("inventario.cli", "false");
         rehearsal.put("spring.main.banner-mode", "off");
         rehearsal.put("logging.level.root", "WARN");
-        try (var app = new SpringApplicationBuilder(InventarioApplication.class)
+        try (var app = new SpringApplicationBuilder(applicationClass(context))
                 .initializers(context -> context.getEnvironment()
                         .getPropertySources()
                         .addFirst(new MapPropertySource("inventarioRehearsal", rehearsal)))

@@ -8,7 +8,7 @@ import org.inventarioti.cli.CommandContext;
 import org.inventarioti.ops.archive.ArchiveException;
 import org.inventarioti.ops.archive.ArchiveVerifier;
 import org.inventarioti.ops.archive.Manifest;
-import org.inventarioti.ops.backup.Sizes;
+import org.inventarioti.ops.archive.Sizes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

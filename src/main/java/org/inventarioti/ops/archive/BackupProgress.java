@@ -1,4 +1,4 @@
-package org.inventarioti.ops.backup;
+package org.inventarioti.ops.archive;
 
 /** What a backup reports while it runs; the CLI draws a bar on a terminal and plain lines otherwise. */
 public interface BackupProgress {

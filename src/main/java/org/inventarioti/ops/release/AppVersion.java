@@ -1,4 +1,4 @@
-package org.inventarioti.ops;
+package org.inventarioti.ops.release;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,6 @@
-package org.inventarioti.ops;
+package org.inventarioti.ops.migrate;
 
 import org.flywaydb.core.Flyway;
-import org.inventarioti.ops.migrate.Migrator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;

@@ -1,4 +1,4 @@
-package org.inventarioti.ops;
+package org.inventarioti.ops.release;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

@@ -1,4 +1,4 @@
-package org.inventarioti.ops.backup;
+package org.inventarioti.ops.archive;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -16,10 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.inventarioti.config.Database;
-import org.inventarioti.ops.AppVersion;
-import org.inventarioti.ops.archive.ArchiveWriter;
-import org.inventarioti.ops.archive.Catalog;
-import org.inventarioti.ops.archive.Manifest;
+import org.inventarioti.ops.release.AppVersion;
 import org.postgresql.PGConnection;
 import org.springframework.stereotype.Service;
 

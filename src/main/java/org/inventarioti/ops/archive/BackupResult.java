@@ -1,8 +1,7 @@
-package org.inventarioti.ops.backup;
+package org.inventarioti.ops.archive;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.inventarioti.ops.archive.Manifest;
 
 public record BackupResult(Path archive, long bytes, Manifest manifest, Duration elapsed) {
 

@@ -1,4 +1,4 @@
-package org.inventarioti.ops.backup;
+package org.inventarioti.ops.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.inventarioti.ops.OpsFixtures.execute;

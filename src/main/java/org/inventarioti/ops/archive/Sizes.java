@@ -1,4 +1,4 @@
-package org.inventarioti.ops.backup;
+package org.inventarioti.ops.archive;
 
 import java.util.Locale;
 

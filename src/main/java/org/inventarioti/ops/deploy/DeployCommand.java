@@ -3,9 +3,8 @@ package org.inventarioti.ops.deploy;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.inventarioti.cli.CommandContext;
-import org.inventarioti.cli.DryRunOption;
 import org.inventarioti.ops.preflight.PreflightService;
-import org.inventarioti.ops.run.DeployRootOption;
+import org.inventarioti.ops.run.RunOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -27,10 +26,7 @@ public class DeployCommand implements Callable<Integer> {
     Path jar;
 
     @Mixin
-    DeployRootOption root;
-
-    @Mixin
-    DryRunOption dryRun;
+    RunOptions options;
 
     @Override
     public Integer call() {
@@ -38,6 +34,7 @@ public class DeployCommand implements Callable<Integer> {
         if (release == null) {
             throw new IllegalArgumentException("name the release jar to deploy");
         }
-        return context.bean(DeployService.class).deploy(release, root.root(context), dryRun.dryRun(), context.out());
+        return context.bean(DeployService.class)
+                .deploy(release, options.root(context), options.dryRun(), context.out());
     }
 }

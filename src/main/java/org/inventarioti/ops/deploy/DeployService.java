@@ -5,11 +5,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.inventarioti.ops.release.Release;
 import org.inventarioti.ops.release.Releases;
-import org.inventarioti.ops.run.Probes;
 import org.inventarioti.ops.run.ReleaseSteps;
 import org.inventarioti.ops.run.RunEnvironment;
 import org.inventarioti.ops.run.RunJournal;
-import org.inventarioti.ops.run.RunLock;
 import org.inventarioti.ops.run.ServiceManager;
 import org.springframework.stereotype.Service;
 
@@ -36,70 +34,56 @@ public class DeployService {
         Release next = new Release(version, releases.dir(version));
         RunJournal journal = environment.journal(root, "deploy-" + environment.stamp(), out, dryRun);
         ReleaseSteps steps = new ReleaseSteps(environment, journal, releases);
-        ServiceManager service = steps.service();
-        Probes probes = steps.probes();
         out.println("Deploy of " + version + " into " + root + " (current: "
                 + previous.map(Release::version).orElse("none") + ")" + (dryRun ? " -- DRY RUN" : ""));
+        String title = "Deploy " + version;
         if (dryRun) {
-            try {
-                environment.checkForDryRun(journal, root, jar);
-                plan(journal, jar, next, service, probes, root);
-                journal.summary("Deploy " + version, "the steps above would run");
-                return 0;
-            } catch (RunJournal.StepFailed e) {
-                journal.summary("Deploy " + version, "REFUSED: " + e.getMessage());
-                return 1;
-            }
+            return environment.dryRun(
+                    journal, root, jar, title, () -> steps(journal, releases, steps, root, jar, next, previous));
         }
-        try (RunLock lock = environment.lockAndCheck(journal, root, jar)) {
-            journal.step(
-                    "install",
-                    "copy " + jar + " to " + next.dir(),
-                    () -> releases.install(jar).dir());
-            journal.step("launcher", "write " + root.resolve("inventario-start"), () -> {
-                releases.writeLauncher();
-                return "ok";
-            });
-            try {
-                steps.startAndProbe(next, "restart");
-            } catch (RunJournal.StepFailed e) {
-                return rollBack(journal, releases, previous, service, probes, e);
+        return environment.locked(journal, root, jar, title, "REFUSED before any change to the service: ", () -> {
+            int exit = steps(journal, releases, steps, root, jar, next, previous);
+            if (exit == 0) {
+                journal.summary(title, "DEPLOYED: " + version + " is current");
             }
-            journal.step("switch", "point current at " + next.dir(), () -> {
-                releases.promote(next);
-                releases.removeCandidate();
-                return "current -> " + version;
-            });
-            journal.step(
-                    "prune",
-                    "keep the " + environment.properties().keep() + " newest releases",
-                    () -> releases.prune(environment.properties().keep()).size() + " removed");
-            journal.summary("Deploy " + version, "DEPLOYED: " + version + " is current");
-            return 0;
-        } catch (RunJournal.StepFailed e) {
-            journal.summary("Deploy " + version, "REFUSED before any change to the service: " + e.getMessage());
-            return 1;
-        }
+            return exit;
+        });
     }
 
-    private void plan(RunJournal journal, Path jar, Release next, ServiceManager service, Probes probes, Path root) {
-        journal.step("install", "copy " + jar + " to " + next.dir(), () -> null);
-        journal.step("launcher", "write " + root.resolve("inventario-start"), () -> null);
-        journal.step("candidate", "point candidate at " + next.dir(), () -> null);
-        journal.step("start", service.describe("restart"), () -> null);
-        journal.step("readiness", "wait for " + probes.url() + " to be ready as " + next.version(), () -> null);
-        journal.step("smoke", "inventario " + String.join(" ", probes.smokeArgs()), () -> null);
-        journal.step("switch", "point current at " + next.dir(), () -> null);
-        journal.step("prune", "keep the " + environment.properties().keep() + " newest releases", () -> null);
+    /** The steps in order; in a dry run the journal only prints them. */
+    private int steps(
+            RunJournal journal,
+            Releases releases,
+            ReleaseSteps steps,
+            Path root,
+            Path jar,
+            Release next,
+            Optional<Release> previous) {
+        journal.step(
+                "install",
+                "copy " + jar + " to " + next.dir(),
+                () -> releases.install(jar).dir());
+        journal.step("launcher", "write " + root.resolve("inventario-start"), () -> {
+            releases.writeLauncher();
+            return "ok";
+        });
+        try {
+            steps.startAndProbe(next, "restart");
+        } catch (RunJournal.StepFailed e) {
+            return rollBack(journal, releases, previous, steps, e);
+        }
+        steps.promote(next);
+        steps.prune();
+        return 0;
     }
 
     private int rollBack(
             RunJournal journal,
             Releases releases,
             Optional<Release> previous,
-            ServiceManager service,
-            Probes probes,
+            ReleaseSteps steps,
             RunJournal.StepFailed failure) {
+        ServiceManager service = steps.service();
         try {
             journal.step(
                     "rollback",
@@ -123,12 +107,7 @@ public class DeployService {
                 service.run("restart");
                 return "restarted";
             });
-            journal.step(
-                    "readiness previous",
-                    "wait for " + earlier.version(),
-                    () -> probes.awaitReady(
-                            earlier.version(), environment.properties().startTimeout()));
-            journal.step("smoke previous", "smoke of " + earlier.version(), () -> probes.smoke(earlier));
+            steps.checkServing(earlier, "readiness previous", "smoke previous");
             journal.summary(
                     "Deploy", "ROLLED BACK: " + failure.getMessage() + "; " + earlier.version() + " is serving again");
             return 1;

@@ -9,7 +9,6 @@ import org.inventarioti.ops.release.Release;
 import org.inventarioti.ops.release.Releases;
 import org.inventarioti.ops.run.RunEnvironment;
 import org.inventarioti.ops.run.RunJournal;
-import org.inventarioti.ops.run.RunLock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
@@ -54,22 +53,10 @@ public class MaintenanceRun {
                 environment, maintenance, migrations, journal, releases, previous, next, newJar, orchestrator, backups);
         out.println("Maintenance run: " + previous.map(Release::version).orElse("none") + " -> " + version + " in "
                 + root + (dryRun ? " -- DRY RUN: only the checks run, nothing is changed" : ""));
+        String title = "Maintenance run " + version;
         if (dryRun) {
-            try {
-                environment.checkForDryRun(journal, root, newJar);
-                run.steps(true);
-                journal.summary("Maintenance run " + version, "the steps above would run");
-                return 0;
-            } catch (RunJournal.StepFailed e) {
-                journal.summary("Maintenance run " + version, "REFUSED: " + e.getMessage());
-                return 1;
-            }
+            return environment.dryRun(journal, root, newJar, title, () -> run.steps(true));
         }
-        try (RunLock lock = environment.lockAndCheck(journal, root, newJar)) {
-            return run.steps(false);
-        } catch (RunJournal.StepFailed e) {
-            journal.summary("Maintenance run " + version, "REFUSED before any change: " + e.getMessage());
-            return 1;
-        }
+        return environment.locked(journal, root, newJar, title, "REFUSED before any change: ", () -> run.steps(false));
     }
 }

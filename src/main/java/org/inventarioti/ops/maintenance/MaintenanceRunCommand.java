@@ -3,8 +3,7 @@ package org.inventarioti.ops.maintenance;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.inventarioti.cli.CommandContext;
-import org.inventarioti.cli.DryRunOption;
-import org.inventarioti.ops.run.DeployRootOption;
+import org.inventarioti.ops.run.RunOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,14 +32,11 @@ public class MaintenanceRunCommand implements Callable<Integer> {
     String release;
 
     @Mixin
-    DeployRootOption root;
-
-    @Mixin
-    DryRunOption dryRun;
+    RunOptions options;
 
     @Override
     public Integer call() {
         return context.bean(MaintenanceRun.class)
-                .run(Optional.ofNullable(release), root.root(context), dryRun.dryRun(), context.out());
+                .run(Optional.ofNullable(release), options.root(context), options.dryRun(), context.out());
     }
 }

@@ -117,11 +117,7 @@ final class MaintenanceRunSteps {
             });
             journal.step("migrate", "java -jar " + next.jar() + " migrate apply --contract", this::migrate);
             releaseSteps.startAndProbe(next, "start");
-            journal.step("switch", "point current at " + next.dir(), () -> {
-                releases.promote(next);
-                releases.removeCandidate();
-                return "current -> " + next.version();
-            });
+            releaseSteps.promote(next);
         } catch (RunJournal.StepFailed e) {
             return rollBack(e);
         }
@@ -129,12 +125,7 @@ final class MaintenanceRunSteps {
             endMaintenance();
             return "writes accepted again";
         });
-        journal.step(
-                "prune",
-                "keep the " + environment.properties().keep() + " newest releases",
-                () -> planOnly
-                        ? null
-                        : releases.prune(environment.properties().keep()).size() + " removed");
+        releaseSteps.prune();
         journal.summary(
                 title, planOnly ? "the steps above would run" : "DONE: " + next.version() + " is current and serving");
         return 0;
@@ -234,12 +225,7 @@ final class MaintenanceRunSteps {
                 service.run("start");
                 return "started";
             });
-            journal.step(
-                    "rollback: readiness",
-                    "wait for " + earlier.version(),
-                    () -> probes.awaitReady(
-                            earlier.version(), environment.properties().startTimeout()));
-            journal.step("rollback: smoke", "smoke of " + earlier.version(), () -> probes.smoke(earlier));
+            releaseSteps.checkServing(earlier, "rollback: readiness", "rollback: smoke");
             journal.step("maintenance off", "turn maintenance mode off", () -> {
                 endMaintenance();
                 return "writes accepted again";

@@ -20,13 +20,27 @@ import picocli.CommandLine.Parameters;
         })
 public class MigrateCommand {
 
-    /** Which migrations {@code plan} and {@code apply} take. */
-    static final class Selection {
+    /** {@code plan} and {@code apply}: the same selection of migrations, the same plan printed first. */
+    abstract static class Planned implements Callable<Integer> {
+
+        @Mixin
+        CommandContext context;
+
         @Option(names = "--contract", description = "Also ${COMMAND-NAME} the contract (destructive) migrations.")
         boolean contract;
 
         @Option(names = "--target", paramLabel = "V", description = "Stop at this version.")
         String target;
+
+        MigrateService service() {
+            return context.bean(MigrateService.class);
+        }
+
+        MigrateService.Plan printPlan() {
+            MigrateService.Plan plan = service().plan(contract, target);
+            print(plan, context.out());
+            return plan;
+        }
     }
 
     @Command(name = "status", description = "Lists applied and pending migrations, each marked expand or contract.")
@@ -52,19 +66,11 @@ public class MigrateCommand {
                         + " data. Changes nothing.",
                 "Exit code 0 when apply would proceed, 1 when it would refuse."
             })
-    static class PlanCommand implements Callable<Integer> {
-
-        @Mixin
-        CommandContext context;
-
-        @Mixin
-        Selection selection;
+    static class PlanCommand extends Planned {
 
         @Override
         public Integer call() {
-            MigrateService.Plan plan = context.bean(MigrateService.class).plan(selection.contract, selection.target);
-            print(plan, context.out());
-            return plan.problems().isEmpty() ? 0 : 1;
+            return printPlan().problems().isEmpty() ? 0 : 1;
         }
     }
 
@@ -93,26 +99,19 @@ public class MigrateCommand {
                         + " unless maintenance mode is on and a backup taken since then passed"
                         + " `verify --restore-test`, and unless the preconditions hold."
             })
-    static class Apply implements Callable<Integer> {
-
-        @Mixin
-        CommandContext context;
-
-        @Mixin
-        Selection selection;
+    static class Apply extends Planned {
 
         @Override
         public Integer call() {
-            MigrateService service = context.bean(MigrateService.class);
-            PrintWriter out = context.out();
-            print(service.plan(selection.contract, selection.target), out);
-            MigrateService.Result result = service.apply(selection.contract, selection.target);
-            out.printf(
-                    "Applied %d migration(s): schema %s -> %s in %d ms%n",
-                    result.applied(),
-                    result.versionBefore(),
-                    result.versionAfter(),
-                    result.duration().toMillis());
+            printPlan();
+            MigrateService.Result result = service().apply(contract, target);
+            context.out()
+                    .printf(
+                            "Applied %d migration(s): schema %s -> %s in %d ms%n",
+                            result.applied(),
+                            result.versionBefore(),
+                            result.versionAfter(),
+                            result.duration().toMillis());
             return 0;
         }
     }

@@ -44,4 +44,32 @@ public final class ReleaseSteps {
                 () -> probes.awaitReady(next.version(), environment.properties().startTimeout()));
         journal.step("smoke", "inventario " + String.join(" ", probes.smokeArgs()), () -> probes.smoke(next));
     }
+
+    /** After a rollback: waits for {@code earlier} to be ready and smokes it, as steps named by the caller. */
+    public void checkServing(Release earlier, String readinessStep, String smokeStep) {
+        journal.step(
+                readinessStep,
+                "wait for " + earlier.version(),
+                () -> probes.awaitReady(
+                        earlier.version(), environment.properties().startTimeout()));
+        journal.step(smokeStep, "smoke of " + earlier.version(), () -> probes.smoke(earlier));
+    }
+
+    /** Points {@code current} at {@code next}, which passed readiness and smoke. */
+    public void promote(Release next) {
+        journal.step("switch", "point current at " + next.dir(), () -> {
+            releases.promote(next);
+            releases.removeCandidate();
+            return "current -> " + next.version();
+        });
+    }
+
+    /** Keeps the configured number of newest releases (never the current one). */
+    public void prune() {
+        int keep = environment.properties().keep();
+        journal.step(
+                "prune",
+                "keep the " + keep + " newest releases",
+                () -> releases.prune(keep).size() + " removed");
+    }
 }

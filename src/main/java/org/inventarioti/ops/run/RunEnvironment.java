@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import javax.sql.DataSource;
 import org.inventarioti.ops.preflight.PreflightCheck;
 import org.inventarioti.ops.preflight.PreflightService;
@@ -66,21 +67,35 @@ public class RunEnvironment {
         return new RunJournal(root.resolve("journal/" + name + ".log"), out, dryRun, clock);
     }
 
-    /** A dry run's first checks: no other deploy or maintenance run holds the lock, then the preflight. */
-    public void checkForDryRun(RunJournal journal, Path root, Path releaseJar) {
-        journal.check("lock", "no other deploy or maintenance run", () -> RunLock.check(dataSource, root));
-        checkPreflight(journal, releaseJar);
+    /**
+     * A dry run: the checks that only look (no other run holds the lock, the preflight) really run,
+     * then {@code plan} prints the steps. Exit code 0, or 1 when a check refuses.
+     */
+    public int dryRun(RunJournal journal, Path root, Path releaseJar, String title, Runnable plan) {
+        try {
+            journal.check("lock", "no other deploy or maintenance run", () -> RunLock.check(dataSource, root));
+            checkPreflight(journal, releaseJar);
+            plan.run();
+            journal.summary(title, "the steps above would run");
+            return 0;
+        } catch (RunJournal.StepFailed e) {
+            journal.summary(title, "REFUSED: " + e.getMessage());
+            return 1;
+        }
     }
 
-    /** A real run's first checks: takes the run lock (the caller closes it), then the preflight. */
-    public RunLock lockAndCheck(RunJournal journal, Path root, Path releaseJar) {
-        RunLock lock = journal.check("lock", "take the run lock", () -> RunLock.take(dataSource, root));
-        try {
+    /**
+     * A real run: takes the run lock and runs the preflight, then {@code steps}, which answer the
+     * exit code. A refused check (or a step failure {@code steps} leaves to it) is exit code 1,
+     * summarised as {@code refusal} and the reason.
+     */
+    public int locked(RunJournal journal, Path root, Path releaseJar, String title, String refusal, IntSupplier steps) {
+        try (RunLock lock = journal.check("lock", "take the run lock", () -> RunLock.take(dataSource, root))) {
             checkPreflight(journal, releaseJar);
-            return lock;
-        } catch (RuntimeException e) {
-            lock.close();
-            throw e;
+            return steps.getAsInt();
+        } catch (RunJournal.StepFailed e) {
+            journal.summary(title, refusal + e.getMessage());
+            return 1;
         }
     }
 

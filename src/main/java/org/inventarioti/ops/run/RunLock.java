@@ -15,7 +15,7 @@ import org.inventarioti.ops.migrate.AdvisoryLock;
  * host using the database, and a lock file in the deploy root, seen by every process on this host.
  * Both are released when the process dies.
  */
-public final class RunLock implements AutoCloseable {
+final class RunLock implements AutoCloseable {
 
     static final String FILE = ".maintenance.lock";
 

@@ -20,19 +20,9 @@ Exit code: 0 deployed, 1 refused or rolled back, 2 the rollback failed too.
 USAGE
 }
 
-release="" dry_run=()
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    -h|--help) usage; exit 0 ;;
-    --dry-run) dry_run=(--dry-run) ;;
-    --root) INVENTARIO_ROOT="$2"; shift ;;
-    -*) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
-    *) release="$1" ;;
-  esac
-  shift
-done
 # shellcheck source=deploy/common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+parse_run_args "$@"
 load_env
 jar="$(release_jar "${release:-HEAD}")"
 exec "$JAVA" -jar "$jar" deploy "$jar" --root "$INVENTARIO_ROOT" "${dry_run[@]}"

@@ -19,19 +19,9 @@ Exit code: 0 done, 1 refused or rolled back (previous release serving), 2 the ro
 USAGE
 }
 
-release="" dry_run=()
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    -h|--help) usage; exit 0 ;;
-    --dry-run) dry_run=(--dry-run) ;;
-    --root) INVENTARIO_ROOT="$2"; shift ;;
-    -*) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
-    *) release="$1" ;;
-  esac
-  shift
-done
 # shellcheck source=deploy/common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../deploy/common.sh"
+parse_run_args "$@"
 load_env
 if [[ -n "$release" ]]; then
   jar="$(release_jar "$release")"

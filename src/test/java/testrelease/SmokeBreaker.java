@@ -1,7 +1,7 @@
 package testrelease;
 
 import jakarta.servlet.Filter;
-import org.inventarioti.ops.AppVersion;
+import org.inventarioti.ops.release.AppVersion;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;

@@ -1,17 +1,17 @@
 package org.inventarioti;
 
-import java.lang.reflect.Constructor;
-import org.inventarioti.config.CliContext;
+import org.inventarioti.cli.CliContext;
+import org.inventarioti.cli.CommandFactory;
 import org.inventarioti.demo.DemoDataCommand;
-import org.inventarioti.ops.VersionCommand;
-import org.inventarioti.ops.cli.BackupCommand;
-import org.inventarioti.ops.cli.RestoreCommand;
-import org.inventarioti.ops.cli.SmokeCommand;
-import org.inventarioti.ops.cli.VerifyCommand;
+import org.inventarioti.ops.backup.BackupCommand;
 import org.inventarioti.ops.deploy.DeployCommand;
 import org.inventarioti.ops.maintenance.MaintenanceCommand;
 import org.inventarioti.ops.migrate.MigrateCommand;
 import org.inventarioti.ops.preflight.PreflightCommand;
+import org.inventarioti.ops.release.VersionCommand;
+import org.inventarioti.ops.restore.RestoreCommand;
+import org.inventarioti.ops.restore.VerifyCommand;
+import org.inventarioti.ops.smoke.SmokeCommand;
 import org.inventarioti.usuarios.UsuariosCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -62,25 +62,10 @@ public class InventarioCli {
     }
 
     public static CommandLine commandLine(CliContext context) {
-        CommandLine commandLine = new CommandLine(new InventarioCli(), new Factory(context));
+        CommandLine commandLine = new CommandLine(new InventarioCli(), new CommandFactory(context));
         commandLine.setExecutionExceptionHandler(new CliErrors());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;
-    }
-
-    /** Gives commands that take a {@link CliContext} in their constructor the shared one. */
-    private record Factory(CliContext context) implements CommandLine.IFactory {
-        @Override
-        public <K> K create(Class<K> type) throws Exception {
-            for (Constructor<?> constructor : type.getDeclaredConstructors()) {
-                var parameters = constructor.getParameterTypes();
-                if (parameters.length == 1 && parameters[0] == CliContext.class) {
-                    constructor.setAccessible(true);
-                    return type.cast(constructor.newInstance(context));
-                }
-            }
-            return CommandLine.defaultFactory().create(type);
-        }
     }
 
     /** A failed command prints one clear line (the detail of a domain error), not a stack trace. */

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import org.inventarioti.config.CliContext;
-import org.inventarioti.ops.AppVersion;
+import org.inventarioti.cli.CliContext;
+import org.inventarioti.ops.release.AppVersion;
 import org.inventarioti.support.InventarioTest;
 import org.inventarioti.support.TestDatabase;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.inventarioti.ops.AppVersion;
+import org.inventarioti.ops.release.AppVersion;
 import org.inventarioti.support.Processes;
 import org.junit.jupiter.api.Test;
 

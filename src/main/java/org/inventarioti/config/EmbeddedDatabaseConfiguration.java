@@ -36,8 +36,8 @@ class EmbeddedDatabaseConfiguration {
     @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(EmbeddedPostgresServer server) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(server.jdbcUrl() + "?ApplicationName=inventario-ti");
-        dataSource.setUsername(EmbeddedPostgresServer.USER);
+        dataSource.setJdbcUrl(server.database().url());
+        dataSource.setUsername(server.database().user());
         dataSource.setPoolName("inventario");
         return dataSource;
     }

@@ -157,6 +157,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return jdbcUrl(DATABASE);
     }
 
+    /** The application's database on this server, as the application connects to it. */
+    public Database database() {
+        return new Database(jdbcUrl() + "?ApplicationName=inventario-ti", USER, null);
+    }
+
     @Override
     public void close() {
         if (owned == null) {

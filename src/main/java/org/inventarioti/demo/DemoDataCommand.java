@@ -2,12 +2,12 @@ package org.inventarioti.demo;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.inventarioti.config.CliContext;
-import org.inventarioti.ops.StartupMigrations;
+import org.inventarioti.cli.CommandContext;
+import org.inventarioti.cli.ProgressBar;
+import org.inventarioti.ops.migrate.StartupMigrations;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "demo-data",
@@ -18,10 +18,8 @@ import picocli.CommandLine.Spec;
         })
 public class DemoDataCommand implements Callable<Integer> {
 
-    private final CliContext context;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Option(names = "--activos", paramLabel = "N", description = "How many assets to add (1 to 1000000).")
     Integer activos;
@@ -32,19 +30,14 @@ public class DemoDataCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed for repeatable data (default: random).")
     Long seed;
 
-    DemoDataCommand(CliContext context) {
-        this.context = context;
-    }
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = context.out();
         if (remove == (activos != null)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Give either --activos N or --remove");
+            throw context.usage("Give either --activos N or --remove");
         }
         if (activos != null && (activos < 1 || activos > 1_000_000)) {
-            throw new picocli.CommandLine.ParameterException(
-                    spec.commandLine(), "--activos must be between 1 and 1000000");
+            throw context.usage("--activos must be between 1 and 1000000");
         }
         context.bean(StartupMigrations.class).migrateForCommand();
         DemoDataService service = context.bean(DemoDataService.class);
@@ -58,7 +51,7 @@ public class DemoDataCommand implements Callable<Integer> {
             return 0;
         }
         long actualSeed = seed != null ? seed : System.nanoTime();
-        Progreso progreso = new Progreso(out, System.console() != null, "", 1);
+        Progreso progreso = new Progreso(ProgressBar.on(out), "", 1);
         DemoDataService.Resumen added = service.generar(activos, actualSeed, progreso);
         service.vacuum();
         out.printf(

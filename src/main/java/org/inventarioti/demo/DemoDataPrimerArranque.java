@@ -1,6 +1,7 @@
 package org.inventarioti.demo;
 
 import java.io.PrintWriter;
+import org.inventarioti.cli.ProgressBar;
 import org.inventarioti.config.EmbeddedPostgresServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,8 @@ class DemoDataPrimerArranque implements ApplicationListener<ApplicationReadyEven
             return;
         }
         PrintWriter console = new PrintWriter(System.out, true);
-        var added = service.generar(properties.firstRun(), System.nanoTime(), new Progreso(console, false, "", 1));
+        var added = service.generar(
+                properties.firstRun(), System.nanoTime(), new Progreso(new ProgressBar(console, false), "", 1));
         service.vacuum();
         log.info("First run: added {} demo assets and {} maintenance records", added.activos(), added.mantenimientos());
         for (DemoDataService.Usuario usuario : added.usuariosCreados()) {

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.inventarioti.config.InventarioProperties;
 import org.inventarioti.ops.maintenance.MaintenanceModeService;
 import org.inventarioti.ops.maintenance.MaintenanceState;
+import org.inventarioti.ops.release.AppVersion;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,12 +24,12 @@ class HealthzController {
 
     private final DataSource dataSource;
     private final String env;
-    private final MaintenanceModeService mantenimiento;
+    private final MaintenanceModeService maintenance;
 
-    HealthzController(DataSource dataSource, InventarioProperties properties, MaintenanceModeService mantenimiento) {
+    HealthzController(DataSource dataSource, InventarioProperties properties, MaintenanceModeService maintenance) {
         this.dataSource = dataSource;
         this.env = properties.env();
-        this.mantenimiento = mantenimiento;
+        this.maintenance = maintenance;
     }
 
     @GetMapping(path = "/healthz", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -43,19 +44,19 @@ class HealthzController {
         body.put("version", AppVersion.get());
         body.put("env", env);
         body.put("database", database ? "up" : "down");
-        MaintenanceState estado = database ? maintenance() : MaintenanceState.desconocido();
-        body.put("maintenance", estado.activo() ? "on" : "off");
-        if (estado.activo()) {
-            body.put("maintenance_message", estado.mensajeVisible());
+        MaintenanceState state = database ? maintenance() : MaintenanceState.unknown();
+        body.put("maintenance", state.active() ? "on" : "off");
+        if (state.active()) {
+            body.put("maintenance_message", state.visibleMessage());
         }
         return ResponseEntity.status(database ? 200 : 503).body(body);
     }
 
     private MaintenanceState maintenance() {
         try {
-            return mantenimiento.estadoActual();
+            return maintenance.currentState();
         } catch (RuntimeException e) {
-            return mantenimiento.estado();
+            return maintenance.state();
         }
     }
 

@@ -2,12 +2,11 @@ package org.inventarioti.usuarios;
 
 import java.io.Console;
 import java.util.concurrent.Callable;
-import org.inventarioti.config.CliContext;
-import org.inventarioti.ops.StartupMigrations;
+import org.inventarioti.cli.CommandContext;
+import org.inventarioti.ops.migrate.StartupMigrations;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "usuarios",
@@ -24,10 +23,8 @@ public class UsuariosCommand {
             })
     static class CrearAdmin implements Callable<Integer> {
 
-        private final CliContext context;
-
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandContext context;
 
         @Option(names = "--email", required = true, description = "Email of the administrator.")
         String email;
@@ -44,10 +41,6 @@ public class UsuariosCommand {
         @Option(names = "--reset", description = "Reset an existing account instead of failing.")
         boolean reset;
 
-        CrearAdmin(CliContext context) {
-            this.context = context;
-        }
-
         @Override
         public Integer call() {
             String password = password();
@@ -57,7 +50,7 @@ public class UsuariosCommand {
             }
             context.bean(StartupMigrations.class).migrateForCommand();
             UsuarioView admin = context.bean(UsuarioService.class).crearAdministrador(nombre, email, password, reset);
-            var out = spec.commandLine().getOut();
+            var out = context.out();
             out.println("Administrator " + admin.email() + " (id " + admin.id() + ") is ready.");
             if (generated) {
                 out.println("Generated password (shown only now): " + password);
@@ -67,11 +60,7 @@ public class UsuariosCommand {
 
         private String password() {
             if (passwordEnv != null) {
-                String value = System.getenv(passwordEnv);
-                if (value == null || value.isEmpty()) {
-                    throw new IllegalArgumentException("Environment variable " + passwordEnv + " is not set");
-                }
-                return value;
+                return CommandContext.requiredEnv(passwordEnv);
             }
             Console console = System.console();
             if (console != null) {

@@ -7,7 +7,8 @@ import java.io.StringWriter;
 import org.inventarioti.InventarioApplication;
 import org.inventarioti.InventarioCli;
 import org.inventarioti.categorias.CategoriaService;
-import org.inventarioti.config.CliContext;
+import org.inventarioti.cli.CliContext;
+import org.inventarioti.cli.ProgressBar;
 import org.inventarioti.support.InventarioTest;
 import org.inventarioti.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +45,7 @@ class DemoDataTest {
     @Test
     void generatedAssetsFollowTheirCategorySchemaAndTheMaintenanceRule() {
         StringWriter out = new StringWriter();
-        var added = service.generar(400, 11, new Progreso(new PrintWriter(out), false, "", 1));
+        var added = service.generar(400, 11, new Progreso(new ProgressBar(new PrintWriter(out), false), "", 1));
         assertThat(added.activos()).isEqualTo(400);
         assertThat(count("SELECT count(*) FROM activos WHERE demo")).isEqualTo(400);
         assertThat(count("SELECT count(*) FROM mantenimientos WHERE demo"))
@@ -110,13 +111,13 @@ class DemoDataTest {
     @Test
     void theProgressBarRedrawsInPlaceOnATerminal() {
         StringWriter out = new StringWriter();
-        Progreso bar = new Progreso(new PrintWriter(out), true, "Activos", 4);
+        Progreso bar = new Progreso(new ProgressBar(new PrintWriter(out), true), "Activos", 4);
         for (int i = 0; i < 4; i++) {
             bar.avanzar(1);
         }
         bar.terminar();
         assertThat(out.toString())
-                .contains("\rActivos [")
+                .contains("\r\033[KActivos [")
                 .contains("] 100% 4/4")
                 .endsWith(System.lineSeparator());
     }

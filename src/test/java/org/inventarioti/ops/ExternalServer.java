@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
-import org.inventarioti.ops.archive.Database;
+import org.inventarioti.config.Database;
 
 /** Uniquely named databases on the machine's PostgreSQL server (127.0.0.1:5432, user postgres), dropped on close. */
 public final class ExternalServer {

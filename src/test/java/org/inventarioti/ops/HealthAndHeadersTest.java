@@ -2,6 +2,7 @@ package org.inventarioti.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.inventarioti.ops.release.AppVersion;
 import org.inventarioti.support.InventarioTest;
 import org.inventarioti.support.Requests;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.inventarioti.InventarioApplication;
 import org.inventarioti.InventarioCli;
-import org.inventarioti.config.CliContext;
+import org.inventarioti.cli.CliContext;
 import org.junit.jupiter.api.Test;
 
 /** The ops commands are registered and documented without starting Spring. */
@@ -23,6 +23,16 @@ class OpsCommandRegistrationTest {
         return out.toString();
     }
 
+    private static String usage(String... path) {
+        try (CliContext context = new CliContext(InventarioApplication.class)) {
+            var commandLine = InventarioCli.commandLine(context);
+            for (String name : path) {
+                commandLine = commandLine.getSubcommands().get(name);
+            }
+            return commandLine.getUsageMessage();
+        }
+    }
+
     @Test
     void everyOpsCommandIsThere() {
         assertThat(help("help")).contains("migrate", "maintenance", "preflight", "deploy");
@@ -30,5 +40,22 @@ class OpsCommandRegistrationTest {
         assertThat(help("help", "maintenance")).contains("on", "off", "status", "run");
         assertThat(help("maintenance", "run", "--help")).contains("--release", "--dry-run", "--root");
         assertThat(help("deploy", "--help")).contains("--dry-run", "--root");
+    }
+
+    @Test
+    void sharedOptionsReadTheSameInEveryCommand() {
+        for (String command : new String[] {"backup", "verify"}) {
+            assertThat(help("help", command))
+                    .as(command)
+                    .contains("--scratch=<scratch>", "Scratch database for the test restore");
+        }
+        for (String command : new String[] {"restore", "verify"}) {
+            assertThat(help("help", command)).as(command).contains("--allow-version-mismatch");
+        }
+        assertThat(usage("migrate", "plan")).contains("Also plan the contract", "--target=V");
+        assertThat(usage("migrate", "apply")).contains("Also apply the contract", "--target=V");
+        assertThat(help("deploy", "--help"))
+                .contains("Deploy root (default: $INVENTARIO_ROOT or /srv/inventario).")
+                .contains("Run the checks, print exactly the steps, change nothing.");
     }
 }

@@ -8,8 +8,8 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
+import org.inventarioti.config.Database;
 import org.inventarioti.ops.archive.Catalog;
-import org.inventarioti.ops.archive.Database;
 import org.inventarioti.support.Processes;
 import org.inventarioti.support.TestDatabase;
 

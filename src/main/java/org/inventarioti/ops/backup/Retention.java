@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.inventarioti.ops.archive.BackupService;
 
 /** {@code --keep N}: the N newest archives of a directory stay, older ones go. */
 public final class Retention {

@@ -2,13 +2,12 @@ package org.inventarioti.ops.deploy;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.inventarioti.config.CliContext;
+import org.inventarioti.cli.CommandContext;
 import org.inventarioti.ops.preflight.PreflightService;
+import org.inventarioti.ops.run.RunOptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         mixinStandardHelpOptions = true,
@@ -20,40 +19,22 @@ import picocli.CommandLine.Spec;
         })
 public class DeployCommand implements Callable<Integer> {
 
-    private final CliContext context;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Parameters(arity = "0..1", paramLabel = "JAR", description = "The release jar (default: this one).")
     Path jar;
 
-    @Option(
-            names = "--root",
-            paramLabel = "DIR",
-            description = "Deploy root (default: $INVENTARIO_ROOT or /srv/inventario).")
-    Path root;
-
-    @Option(names = "--dry-run", description = "Run the checks, print the exact steps, change nothing.")
-    boolean dryRun;
-
-    DeployCommand(CliContext context) {
-        this.context = context;
-    }
+    @Mixin
+    RunOptions options;
 
     @Override
     public Integer call() {
-        Path release = jar != null ? jar.toAbsolutePath() : PreflightService.jarEnEjecucion();
+        Path release = jar != null ? jar.toAbsolutePath() : PreflightService.runningJar();
         if (release == null) {
             throw new IllegalArgumentException("name the release jar to deploy");
         }
-        Path deployRoot =
-                root != null ? root : context.bean(DeployProperties.class).raiz();
         return context.bean(DeployService.class)
-                .desplegar(
-                        release,
-                        deployRoot.toAbsolutePath(),
-                        dryRun,
-                        spec.commandLine().getOut());
+                .deploy(release, options.root(context), options.dryRun(), context.out());
     }
 }

@@ -3,6 +3,12 @@ package org.inventarioti.ops.deploy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.inventarioti.ops.release.Release;
+import org.inventarioti.ops.release.Releases;
+import org.inventarioti.ops.run.ReleaseSteps;
+import org.inventarioti.ops.run.RunEnvironment;
+import org.inventarioti.ops.run.RunJournal;
+import org.inventarioti.ops.run.ServiceManager;
 import org.springframework.stereotype.Service;
 
 /**
@@ -14,145 +20,100 @@ import org.springframework.stereotype.Service;
 @Service
 public class DeployService {
 
-    private final RunEnvironment entorno;
+    private final RunEnvironment environment;
 
-    DeployService(RunEnvironment entorno) {
-        this.entorno = entorno;
+    DeployService(RunEnvironment environment) {
+        this.environment = environment;
     }
 
     /** Exit code: 0 deployed, 1 refused or rolled back, 2 the rollback failed too. */
-    public int desplegar(Path jar, Path root, boolean dryRun, PrintWriter out) {
+    public int deploy(Path jar, Path root, boolean dryRun, PrintWriter out) {
         Releases releases = new Releases(root);
         String version = Releases.version(jar);
-        Optional<Release> previous = releases.actual();
-        Release nueva = new Release(version, releases.directorio(version));
-        ServiceManager servicio = entorno.servicio();
-        Probes sondas = entorno.sondas();
-        RunJournal diario =
-                new RunJournal(root.resolve("journal/deploy-" + entorno.marca() + ".log"), out, dryRun, entorno.clock);
+        Optional<Release> previous = releases.current();
+        Release next = new Release(version, releases.dir(version));
+        RunJournal journal = environment.journal(root, "deploy-" + environment.stamp(), out, dryRun);
+        ReleaseSteps steps = new ReleaseSteps(environment, journal, releases);
         out.println("Deploy of " + version + " into " + root + " (current: "
                 + previous.map(Release::version).orElse("none") + ")" + (dryRun ? " -- DRY RUN" : ""));
+        String title = "Deploy " + version;
         if (dryRun) {
-            try {
-                entorno.comprobarParaEnsayo(diario, root, jar);
-                planificar(diario, jar, nueva, servicio, sondas, root);
-                diario.resumen("Deploy " + version, "the steps above would run");
-                return 0;
-            } catch (RunJournal.PasoFallido e) {
-                diario.resumen("Deploy " + version, "REFUSED: " + e.getMessage());
-                return 1;
-            }
+            return environment.dryRun(
+                    journal, root, jar, title, () -> steps(journal, releases, steps, root, jar, next, previous));
         }
-        try (RunLock lock = entorno.tomarCerrojoYComprobar(diario, root, jar)) {
-            diario.paso(
-                    "install",
-                    "copy " + jar + " to " + nueva.dir(),
-                    () -> releases.instalar(jar).dir());
-            diario.paso("launcher", "write " + root.resolve("inventario-start"), () -> {
-                releases.escribirLanzador();
-                return "ok";
-            });
-            try {
-                arrancarYProbar(diario, releases, nueva, servicio, sondas, "restart");
-            } catch (RunJournal.PasoFallido e) {
-                return volverAtras(diario, releases, previous, servicio, sondas, e);
+        return environment.locked(journal, root, jar, title, "REFUSED before any change to the service: ", () -> {
+            int exit = steps(journal, releases, steps, root, jar, next, previous);
+            if (exit == 0) {
+                journal.summary(title, "DEPLOYED: " + version + " is current");
             }
-            diario.paso("switch", "point current at " + nueva.dir(), () -> {
-                releases.promover(nueva);
-                releases.quitarCandidato();
-                return "current -> " + version;
-            });
-            diario.paso(
-                    "prune",
-                    "keep the " + entorno.properties.conservar() + " newest releases",
-                    () -> releases.podar(entorno.properties.conservar()).size() + " removed");
-            diario.resumen("Deploy " + version, "DEPLOYED: " + version + " is current");
-            return 0;
-        } catch (RunJournal.PasoFallido e) {
-            diario.resumen("Deploy " + version, "REFUSED before any change to the service: " + e.getMessage());
-            return 1;
-        }
+            return exit;
+        });
     }
 
-    private void planificar(
-            RunJournal diario, Path jar, Release nueva, ServiceManager servicio, Probes sondas, Path root) {
-        diario.paso("install", "copy " + jar + " to " + nueva.dir(), () -> null);
-        diario.paso("launcher", "write " + root.resolve("inventario-start"), () -> null);
-        diario.paso("candidate", "point candidate at " + nueva.dir(), () -> null);
-        diario.paso("start", servicio.describir("restart"), () -> null);
-        diario.paso("readiness", "wait for " + sondas.url() + " to be ready as " + nueva.version(), () -> null);
-        diario.paso("smoke", "inventario " + String.join(" ", sondas.smokeArgs()), () -> null);
-        diario.paso("switch", "point current at " + nueva.dir(), () -> null);
-        diario.paso("prune", "keep the " + entorno.properties.conservar() + " newest releases", () -> null);
-    }
-
-    static void arrancarYProbar(
-            RunJournal diario,
+    /** The steps in order; in a dry run the journal only prints them. */
+    private int steps(
+            RunJournal journal,
             Releases releases,
-            Release nueva,
-            ServiceManager servicio,
-            Probes sondas,
-            String verbo,
-            java.time.Duration espera) {
-        diario.paso("candidate", "point candidate at " + nueva.dir(), () -> {
-            releases.apuntarCandidato(nueva);
-            return "candidate -> " + nueva.version();
+            ReleaseSteps steps,
+            Path root,
+            Path jar,
+            Release next,
+            Optional<Release> previous) {
+        journal.step(
+                "install",
+                "copy " + jar + " to " + next.dir(),
+                () -> releases.install(jar).dir());
+        journal.step("launcher", "write " + root.resolve("inventario-start"), () -> {
+            releases.writeLauncher();
+            return "ok";
         });
-        diario.paso("start", servicio.describir(verbo), () -> {
-            servicio.ejecutar(verbo);
-            return "started";
-        });
-        diario.paso(
-                "readiness",
-                "wait for " + sondas.url() + " to be ready as " + nueva.version(),
-                () -> sondas.esperarListo(nueva.version(), espera));
-        diario.paso("smoke", "inventario " + String.join(" ", sondas.smokeArgs()), () -> sondas.smoke(nueva));
+        try {
+            steps.startAndProbe(next, "restart");
+        } catch (RunJournal.StepFailed e) {
+            return rollBack(journal, releases, previous, steps, e);
+        }
+        steps.promote(next);
+        steps.prune();
+        return 0;
     }
 
-    private void arrancarYProbar(
-            RunJournal diario, Releases releases, Release nueva, ServiceManager servicio, Probes sondas, String verbo) {
-        arrancarYProbar(diario, releases, nueva, servicio, sondas, verbo, entorno.properties.esperaArranque());
-    }
-
-    private int volverAtras(
-            RunJournal diario,
+    private int rollBack(
+            RunJournal journal,
             Releases releases,
             Optional<Release> previous,
-            ServiceManager servicio,
-            Probes sondas,
-            RunJournal.PasoFallido fallo) {
+            ReleaseSteps steps,
+            RunJournal.StepFailed failure) {
+        ServiceManager service = steps.service();
         try {
-            diario.paso(
+            journal.step(
                     "rollback",
                     "remove candidate; current stays "
                             + previous.map(Release::version).orElse("none"),
                     () -> {
-                        releases.quitarCandidato();
+                        releases.removeCandidate();
                         return "candidate removed";
                     });
             if (previous.isEmpty()) {
-                diario.paso("stop", servicio.describir("stop"), () -> {
-                    servicio.ejecutar("stop");
+                journal.step("stop", service.describe("stop"), () -> {
+                    service.run("stop");
                     return "stopped: there is no previous release";
                 });
-                diario.resumen("Deploy", "FAILED at " + fallo.paso + " and there is no previous release to restore");
+                journal.summary(
+                        "Deploy", "FAILED at " + failure.step() + " and there is no previous release to restore");
                 return 2;
             }
-            Release anterior = previous.get();
-            diario.paso("restart previous", servicio.describir("restart"), () -> {
-                servicio.ejecutar("restart");
+            Release earlier = previous.get();
+            journal.step("restart previous", service.describe("restart"), () -> {
+                service.run("restart");
                 return "restarted";
             });
-            diario.paso(
-                    "readiness previous",
-                    "wait for " + anterior.version(),
-                    () -> sondas.esperarListo(anterior.version(), entorno.properties.esperaArranque()));
-            diario.paso("smoke previous", "smoke of " + anterior.version(), () -> sondas.smoke(anterior));
-            diario.resumen(
-                    "Deploy", "ROLLED BACK: " + fallo.getMessage() + "; " + anterior.version() + " is serving again");
+            steps.checkServing(earlier, "readiness previous", "smoke previous");
+            journal.summary(
+                    "Deploy", "ROLLED BACK: " + failure.getMessage() + "; " + earlier.version() + " is serving again");
             return 1;
-        } catch (RunJournal.PasoFallido e) {
-            diario.resumen("Deploy", "FAILED at " + fallo.paso + " and the rollback failed at " + e.paso + ": act now");
+        } catch (RunJournal.StepFailed e) {
+            journal.summary(
+                    "Deploy", "FAILED at " + failure.step() + " and the rollback failed at " + e.step() + ": act now");
             return 2;
         }
     }

@@ -17,7 +17,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnWebApplication
 class MaintenanceBanner implements WebMvcConfigurer {
 
-    static final String ATRIBUTO = "modoMantenimiento";
+    static final String ATTRIBUTE = "modoMantenimiento";
 
     private final MaintenanceModeService service;
 
@@ -31,18 +31,18 @@ class MaintenanceBanner implements WebMvcConfigurer {
             @Override
             public void postHandle(
                     HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView view) {
-                if (view == null || !view.hasView() || esRedireccion(view)) {
+                if (view == null || !view.hasView() || isRedirect(view)) {
                     return;
                 }
-                MaintenanceState estado = service.estado();
-                if (estado.activo()) {
-                    view.addObject(ATRIBUTO, estado);
+                MaintenanceState state = service.state();
+                if (state.active()) {
+                    view.addObject(ATTRIBUTE, state);
                 }
             }
         });
     }
 
-    private static boolean esRedireccion(ModelAndView view) {
+    private static boolean isRedirect(ModelAndView view) {
         String name = view.getViewName();
         return name != null && (name.startsWith("redirect:") || name.startsWith("forward:"));
     }

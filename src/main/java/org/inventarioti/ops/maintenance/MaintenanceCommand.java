@@ -4,12 +4,11 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.inventarioti.config.CliContext;
-import org.inventarioti.ops.StartupMigrations;
+import org.inventarioti.cli.CommandContext;
+import org.inventarioti.ops.migrate.StartupMigrations;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "maintenance",
@@ -18,9 +17,15 @@ import picocli.CommandLine.Spec;
             MaintenanceCommand.On.class,
             MaintenanceCommand.Off.class,
             MaintenanceCommand.Status.class,
-            org.inventarioti.ops.deploy.MaintenanceRunCommand.class
+            MaintenanceRunCommand.class
         })
 public class MaintenanceCommand {
+
+    /** The flag lives in a table an expand migration adds: those run first, the contract ones wait. */
+    private static MaintenanceModeService service(CommandContext context) {
+        context.bean(StartupMigrations.class).migrateExpandForCommand();
+        return context.bean(MaintenanceModeService.class);
+    }
 
     @Command(
             name = "on",
@@ -30,10 +35,9 @@ public class MaintenanceCommand {
                         + " foreground renewing it, and turns it off when stopped (Ctrl-C, SIGTERM)."
             })
     static class On implements Callable<Integer> {
-        private final CliContext context;
 
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandContext context;
 
         @Option(names = "--message", paramLabel = "M", description = "Shown to users and in the 503 body.")
         String message;
@@ -47,27 +51,21 @@ public class MaintenanceCommand {
         @Option(names = "--hold", description = "Stay in the foreground renewing the flag.")
         boolean hold;
 
-        On(CliContext context) {
-            this.context = context;
-        }
-
         @Override
         public Integer call() throws InterruptedException {
-            context.bean(StartupMigrations.class).migrateExpandForCommand();
-            MaintenanceModeService service = context.bean(MaintenanceModeService.class);
-            PrintWriter out = spec.commandLine().getOut();
-            Duration duration =
-                    ttl != null ? Durations.parse(ttl) : hold ? service.ttlTitular() : service.ttlPorDefecto();
-            String titular = MaintenanceModeService.titular("maintenance on");
-            MaintenanceState estado = service.activar(message, duration, titular);
-            out.println("Maintenance mode ON since " + estado.activoDesde() + ", until " + estado.expiraEn()
-                    + (hold ? " (renewed while this command runs)" : "") + ": " + estado.mensajeVisible());
+            MaintenanceModeService service = service(context);
+            PrintWriter out = context.out();
+            Duration duration = ttl != null ? Durations.parse(ttl) : hold ? service.holderTtl() : service.defaultTtl();
+            String holder = MaintenanceModeService.holderName("maintenance on");
+            MaintenanceState state = service.turnOn(message, duration, holder);
+            out.println("Maintenance mode ON since " + state.activeSince() + ", until " + state.expiresAt()
+                    + (hold ? " (renewed while this command runs)" : "") + ": " + state.visibleMessage());
             out.flush();
             if (!hold) {
                 return 0;
             }
             // Stopping the process closes the Spring context, which closes the holder: the flag goes off.
-            service.sostener(titular, duration);
+            service.keepRenewing(holder, duration);
             new CountDownLatch(1).await();
             return 0;
         }
@@ -75,49 +73,37 @@ public class MaintenanceCommand {
 
     @Command(name = "off", description = "Turns maintenance mode off.")
     static class Off implements Callable<Integer> {
-        private final CliContext context;
 
-        @Spec
-        CommandSpec spec;
-
-        Off(CliContext context) {
-            this.context = context;
-        }
+        @Mixin
+        CommandContext context;
 
         @Override
         public Integer call() {
-            context.bean(StartupMigrations.class).migrateExpandForCommand();
-            boolean was = context.bean(MaintenanceModeService.class).desactivar();
-            spec.commandLine().getOut().println(was ? "Maintenance mode OFF." : "Maintenance mode was already off.");
+            boolean was = service(context).turnOff();
+            context.out().println(was ? "Maintenance mode OFF." : "Maintenance mode was already off.");
             return 0;
         }
     }
 
     @Command(name = "status", description = "Shows whether maintenance mode is on. Exit code 0 when off, 3 when on.")
     static class Status implements Callable<Integer> {
-        private final CliContext context;
 
-        @Spec
-        CommandSpec spec;
-
-        Status(CliContext context) {
-            this.context = context;
-        }
+        @Mixin
+        CommandContext context;
 
         @Override
         public Integer call() {
-            context.bean(StartupMigrations.class).migrateExpandForCommand();
-            MaintenanceState estado = context.bean(MaintenanceModeService.class).estadoActual();
-            PrintWriter out = spec.commandLine().getOut();
-            if (!estado.activo()) {
+            MaintenanceState state = service(context).currentState();
+            PrintWriter out = context.out();
+            if (!state.active()) {
                 out.println("Maintenance mode is OFF.");
                 return 0;
             }
             out.println("Maintenance mode is ON");
-            out.println("  since:   " + estado.activoDesde());
-            out.println("  expires: " + estado.expiraEn() + " unless renewed");
-            out.println("  holder:  " + estado.titular());
-            out.println("  message: " + estado.mensajeVisible());
+            out.println("  since:   " + state.activeSince());
+            out.println("  expires: " + state.expiresAt() + " unless renewed");
+            out.println("  holder:  " + state.holder());
+            out.println("  message: " + state.visibleMessage());
             return 3;
         }
     }

@@ -22,10 +22,10 @@ class MaintenanceHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        MaintenanceState estado = service.estado();
-        return estado.activo()
+        MaintenanceState state = service.state();
+        return state.active()
                 ? Health.status(MAINTENANCE)
-                        .withDetail("message", estado.mensajeVisible())
+                        .withDetail("message", state.visibleMessage())
                         .build()
                 : Health.up().build();
     }

@@ -9,21 +9,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A maintenance flag held by this process: renewed every third of its time-to-live while the
- * process lives. Closing turns it off, unless {@link #dejarActivo} handed it over first.
+ * process lives. Closing turns it off, unless {@link #leaveOn} handed it over first.
  */
 public final class MaintenanceHolder implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MaintenanceHolder.class);
 
     private final MaintenanceModeService service;
-    private final String titular;
+    private final String name;
     private final ScheduledExecutorService heartbeat;
-    private volatile boolean vigente = true;
-    private volatile boolean soltar = true;
+    private volatile boolean held = true;
+    private volatile boolean release = true;
 
-    MaintenanceHolder(MaintenanceModeService service, String titular, Duration ttl) {
+    MaintenanceHolder(MaintenanceModeService service, String name, Duration ttl) {
         this.service = service;
-        this.titular = titular;
+        this.name = name;
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "maintenance-heartbeat");
             thread.setDaemon(true);
@@ -35,9 +35,9 @@ public final class MaintenanceHolder implements AutoCloseable {
 
     private void renew(Duration ttl) {
         try {
-            if (!service.renovar(titular, ttl)) {
-                vigente = false;
-                log.warn("The maintenance flag is no longer held by {}: it expired or was turned off", titular);
+            if (!service.renew(name, ttl)) {
+                held = false;
+                log.warn("The maintenance flag is no longer held by {}: it expired or was turned off", name);
                 heartbeat.shutdown();
             }
         } catch (RuntimeException e) {
@@ -45,27 +45,27 @@ public final class MaintenanceHolder implements AutoCloseable {
         }
     }
 
-    public String nombre() {
-        return titular;
+    public String name() {
+        return name;
     }
 
     /** False once a renewal found the flag gone (expired or turned off by someone else). */
-    public boolean vigente() {
-        return vigente && service.estadoActual().activo();
+    public boolean held() {
+        return held && service.currentState().active();
     }
 
-    /** Stops renewing and leaves the flag on with {@code mensaje} for {@code ttl}: for a failed rollback. */
-    public void dejarActivo(String mensaje, Duration ttl) {
+    /** Stops renewing and leaves the flag on with {@code message} for {@code ttl}: for a failed rollback. */
+    public void leaveOn(String message, Duration ttl) {
         heartbeat.shutdownNow();
-        soltar = false;
-        service.activar(mensaje, ttl, titular);
+        release = false;
+        service.turnOn(message, ttl, name);
     }
 
     @Override
     public void close() {
         heartbeat.shutdownNow();
-        if (soltar) {
-            service.desactivar();
+        if (release) {
+            service.turnOff();
         }
     }
 }

@@ -27,8 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class MaintenanceModeFilter extends OncePerRequestFilter {
 
-    private static final Set<String> LECTURAS = Set.of("GET", "HEAD", "OPTIONS");
-    private static final Set<String> SESION = Set.of("/api/auth/login", "/api/auth/logout", "/login", "/logout");
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final Set<String> SESSION = Set.of("/api/auth/login", "/api/auth/logout", "/login", "/logout");
 
     private final MaintenanceModeService service;
     private final ProblemWriter problems;
@@ -41,11 +41,11 @@ class MaintenanceModeFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return LECTURAS.contains(request.getMethod()) || SESION.contains(path);
+        return READS.contains(request.getMethod()) || SESSION.contains(path);
     }
 
     /** A form post from the web UI (not the API), from a client that wants HTML. */
-    private static boolean esNavegador(HttpServletRequest request) {
+    private static boolean isBrowser(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         return !path.startsWith("/api/") && accept != null && accept.contains("text/html");
@@ -54,20 +54,20 @@ class MaintenanceModeFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        MaintenanceState estado = service.estado();
-        if (!estado.activo()) {
+        MaintenanceState state = service.state();
+        if (!state.active()) {
             chain.doFilter(request, response);
             return;
         }
-        long seconds = Math.max(
-                1, estado.reintentarEn(OffsetDateTime.now(ZoneOffset.UTC)).toSeconds());
+        long seconds =
+                Math.max(1, state.retryAfter(OffsetDateTime.now(ZoneOffset.UTC)).toSeconds());
         ProblemDetail problem =
-                ProblemWriter.problem(request, HttpStatus.SERVICE_UNAVAILABLE, "Maintenance", estado.mensajeVisible());
+                ProblemWriter.problem(request, HttpStatus.SERVICE_UNAVAILABLE, "Maintenance", state.visibleMessage());
         problem.setProperty("maintenance", true);
         problem.setProperty("retry_after_seconds", seconds);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        if (esNavegador(request)) {
-            response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value(), estado.mensajeVisible());
+        if (isBrowser(request)) {
+            response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value(), state.visibleMessage());
             return;
         }
         problems.write(request, response, problem);

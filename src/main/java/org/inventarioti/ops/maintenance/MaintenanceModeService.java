@@ -20,12 +20,16 @@ public class MaintenanceModeService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(MaintenanceModeService.class);
 
+    /** The flag's columns, named as {@link MaintenanceState}'s components. */
+    private static final String COLUMNS = "true AS active, mensaje AS message, titular AS holder,"
+            + " activo_desde AS active_since, expira_en AS expires_at";
+
     private final JdbcClient jdbc;
     private final MaintenanceProperties properties;
-    private final java.util.Set<MaintenanceHolder> titulares = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private volatile Leido cache = new Leido(MaintenanceState.INACTIVO, 0, false);
+    private final java.util.Set<MaintenanceHolder> holders = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile Read cache = new Read(MaintenanceState.OFF, 0, false);
 
-    private record Leido(MaintenanceState estado, long leidoEnNanos, boolean valido) {}
+    private record Read(MaintenanceState state, long atNanos, boolean valid) {}
 
     MaintenanceModeService(JdbcClient jdbc, MaintenanceProperties properties) {
         this.jdbc = jdbc;
@@ -33,30 +37,31 @@ public class MaintenanceModeService implements DisposableBean {
     }
 
     /** The flag as this instance last read it (at most {@code cache} old): for filters and banners. */
-    public MaintenanceState estado() {
-        Leido leido = cache;
+    public MaintenanceState state() {
+        Read last = cache;
         long now = System.nanoTime();
-        if (leido.valido() && now - leido.leidoEnNanos() < properties.cache().toNanos()) {
-            return leido.estado();
+        if (last.valid() && now - last.atNanos() < properties.cache().toNanos()) {
+            return last.state();
         }
         try {
-            MaintenanceState estado = estadoActual();
-            cache = new Leido(estado, now, true);
-            return estado;
+            MaintenanceState state = currentState();
+            cache = new Read(state, now, true);
+            return state;
         } catch (RuntimeException e) {
             log.debug("Maintenance flag unreadable, keeping the last value: {}", e.getMessage());
-            return leido.estado();
+            return last.state();
         }
     }
 
     /** The flag as the database has it now. */
-    public MaintenanceState estadoActual() {
-        return jdbc.sql("""
-                        SELECT true AS activo, mensaje, titular, activo_desde, expira_en
-                        FROM ops_modo_mantenimiento WHERE expira_en > now()""").query(MaintenanceState.class).optional().orElse(MaintenanceState.INACTIVO);
+    public MaintenanceState currentState() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM ops_modo_mantenimiento WHERE expira_en > now()")
+                .query(MaintenanceState.class)
+                .optional()
+                .orElse(MaintenanceState.OFF);
     }
 
-    public OffsetDateTime ahora() {
+    public OffsetDateTime now() {
         return jdbc.sql("SELECT now()").query(OffsetDateTime.class).single();
     }
 
@@ -64,38 +69,38 @@ public class MaintenanceModeService implements DisposableBean {
      * Turns it on (or renews it) until {@code ttl} from now. A window still open keeps its start
      * time, which is what the contract gate compares backups with.
      */
-    public MaintenanceState activar(String mensaje, Duration ttl, String titular) {
-        MaintenanceState estado = jdbc.sql("""
+    public MaintenanceState turnOn(String message, Duration ttl, String holder) {
+        MaintenanceState state = jdbc.sql("""
                         INSERT INTO ops_modo_mantenimiento (id, activo_desde, mensaje, titular, expira_en)
                         VALUES (true, now(), :mensaje, :titular, now() + :ttl * interval '1 millisecond')
                         ON CONFLICT (id) DO UPDATE SET
                             activo_desde = CASE WHEN ops_modo_mantenimiento.expira_en > now()
                                                 THEN ops_modo_mantenimiento.activo_desde ELSE now() END,
                             mensaje = EXCLUDED.mensaje, titular = EXCLUDED.titular, expira_en = EXCLUDED.expira_en
-                        RETURNING true AS activo, mensaje, titular, activo_desde, expira_en""")
-                .param("mensaje", mensaje)
-                .param("titular", titular)
+                        """ + "RETURNING " + COLUMNS)
+                .param("mensaje", message)
+                .param("titular", holder)
                 .param("ttl", ttl.toMillis())
                 .query(MaintenanceState.class)
                 .single();
-        cache = new Leido(estado, System.nanoTime(), true);
-        return estado;
+        cache = new Read(state, System.nanoTime(), true);
+        return state;
     }
 
     /** Extends a flag this holder still has; false when it expired or someone else took it over. */
-    public boolean renovar(String titular, Duration ttl) {
+    public boolean renew(String holder, Duration ttl) {
         return jdbc.sql("""
                         UPDATE ops_modo_mantenimiento SET expira_en = now() + :ttl * interval '1 millisecond'
                         WHERE titular = :titular AND expira_en > now()""")
-                        .param("titular", titular)
+                        .param("titular", holder)
                         .param("ttl", ttl.toMillis())
                         .update()
                 == 1;
     }
 
     /** Turns it off; true when it was on. */
-    public boolean desactivar() {
-        cache = new Leido(MaintenanceState.INACTIVO, System.nanoTime(), true);
+    public boolean turnOff() {
+        cache = new Read(MaintenanceState.OFF, System.nanoTime(), true);
         return jdbc.sql("DELETE FROM ops_modo_mantenimiento RETURNING expira_en > now()")
                 .query(Boolean.class)
                 .optional()
@@ -103,42 +108,42 @@ public class MaintenanceModeService implements DisposableBean {
     }
 
     /** Turns it on and keeps renewing it from this process until the returned holder is closed. */
-    public MaintenanceHolder mantener(String mensaje, String quien) {
-        Duration ttl = properties.ttlTitular();
-        String titular = titular(quien);
-        activar(mensaje, ttl, titular);
-        return sostener(titular, ttl);
+    public MaintenanceHolder hold(String message, String who) {
+        Duration ttl = properties.holderTtl();
+        String holder = holderName(who);
+        turnOn(message, ttl, holder);
+        return keepRenewing(holder, ttl);
     }
 
     /** Keeps renewing a flag this process set; the holders still open when the application stops are closed. */
-    public MaintenanceHolder sostener(String titular, Duration ttl) {
-        MaintenanceHolder holder = new MaintenanceHolder(this, titular, ttl);
-        titulares.add(holder);
+    public MaintenanceHolder keepRenewing(String holderName, Duration ttl) {
+        MaintenanceHolder holder = new MaintenanceHolder(this, holderName, ttl);
+        holders.add(holder);
         return holder;
     }
 
     @Override
     public void destroy() {
-        titulares.forEach(MaintenanceHolder::close);
+        holders.forEach(MaintenanceHolder::close);
     }
 
-    public Duration ttlPorDefecto() {
+    public Duration defaultTtl() {
         return properties.ttl();
     }
 
-    public Duration ttlTitular() {
-        return properties.ttlTitular();
+    public Duration holderTtl() {
+        return properties.holderTtl();
     }
 
     /** Who holds the flag, as shown by {@code maintenance status}: what, where, which process. */
-    public static String titular(String quien) {
+    public static String holderName(String who) {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();
         } catch (Exception e) {
             host = "unknown-host";
         }
-        return quien + " " + System.getProperty("user.name", "?") + "@" + host + " pid "
+        return who + " " + System.getProperty("user.name", "?") + "@" + host + " pid "
                 + ManagementFactory.getRuntimeMXBean().getPid();
     }
 }

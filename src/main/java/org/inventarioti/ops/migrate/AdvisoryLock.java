@@ -11,34 +11,34 @@ import javax.sql.DataSource;
  */
 public final class AdvisoryLock implements AutoCloseable {
 
-    public static final String MIGRACION = "inventario:migrate";
-    public static final String MANTENIMIENTO = "inventario:maintenance-run";
+    public static final String MIGRATE = "inventario:migrate";
+    public static final String MAINTENANCE_RUN = "inventario:maintenance-run";
 
     private final Connection connection;
-    private final String nombre;
+    private final String name;
 
-    private AdvisoryLock(Connection connection, String nombre) {
+    private AdvisoryLock(Connection connection, String name) {
         this.connection = connection;
-        this.nombre = nombre;
+        this.name = name;
     }
 
     /** Empty when another session holds it. */
-    public static Optional<AdvisoryLock> intentar(DataSource dataSource, String nombre) {
+    public static Optional<AdvisoryLock> tryTake(DataSource dataSource, String name) {
         try {
             Connection connection = dataSource.getConnection();
             try (var statement = connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
-                statement.setString(1, nombre);
+                statement.setString(1, name);
                 try (var rs = statement.executeQuery()) {
                     rs.next();
                     if (rs.getBoolean(1)) {
-                        return Optional.of(new AdvisoryLock(connection, nombre));
+                        return Optional.of(new AdvisoryLock(connection, name));
                     }
                 }
             }
             connection.close();
             return Optional.empty();
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not take the lock " + nombre + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Could not take the lock " + name + ": " + e.getMessage(), e);
         }
     }
 
@@ -46,7 +46,7 @@ public final class AdvisoryLock implements AutoCloseable {
     public void close() {
         try (connection;
                 var statement = connection.prepareStatement("SELECT pg_advisory_unlock(hashtext(?))")) {
-            statement.setString(1, nombre);
+            statement.setString(1, name);
             statement.execute();
         } catch (SQLException e) {
             // Closing the session releases the lock anyway.

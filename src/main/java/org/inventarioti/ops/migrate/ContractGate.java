@@ -11,42 +11,42 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class ContractGate {
 
-    record Resultado(boolean abierta, String motivo) {}
+    record Result(boolean open, String reason) {}
 
-    private record Modo(OffsetDateTime activoDesde, boolean vigente) {}
+    private record Window(OffsetDateTime since, boolean current) {}
 
     private ContractGate() {}
 
-    static Resultado evaluar(JdbcClient jdbc) {
-        boolean tablas = jdbc.sql("SELECT to_regclass('ops_modo_mantenimiento') IS NOT NULL"
+    static Result evaluate(JdbcClient jdbc) {
+        boolean tables = jdbc.sql("SELECT to_regclass('ops_modo_mantenimiento') IS NOT NULL"
                         + " AND to_regclass('ops_backup_verificaciones') IS NOT NULL")
                 .query(Boolean.class)
                 .single();
-        if (!tablas) {
-            return new Resultado(false, "the schema has no maintenance flag yet: run `inventario migrate apply` first");
+        if (!tables) {
+            return new Result(false, "the schema has no maintenance flag yet: run `inventario migrate apply` first");
         }
-        Optional<Modo> modo = jdbc.sql("SELECT activo_desde, expira_en > now() AS vigente FROM ops_modo_mantenimiento")
-                .query((rs, n) -> new Modo(rs.getObject(1, OffsetDateTime.class), rs.getBoolean(2)))
+        Optional<Window> window = jdbc.sql(
+                        "SELECT activo_desde, expira_en > now() AS vigente FROM ops_modo_mantenimiento")
+                .query((rs, n) -> new Window(rs.getObject(1, OffsetDateTime.class), rs.getBoolean(2)))
                 .optional();
-        if (modo.isEmpty() || !modo.get().vigente()) {
-            return new Resultado(
-                    false, "maintenance mode is off: contract migrations run only in a maintenance window");
+        if (window.isEmpty() || !window.get().current()) {
+            return new Result(false, "maintenance mode is off: contract migrations run only in a maintenance window");
         }
-        Optional<String> archivo = jdbc.sql("""
+        Optional<String> archive = jdbc.sql("""
                         SELECT archivo FROM ops_backup_verificaciones
                         WHERE restore_test AND conteos_coinciden AND backup_creado_en >= :desde
                         ORDER BY backup_creado_en DESC LIMIT 1
                         """)
-                .param("desde", modo.get().activoDesde())
+                .param("desde", window.get().since())
                 .query(String.class)
                 .optional();
-        if (archivo.isEmpty()) {
-            return new Resultado(
+        if (archive.isEmpty()) {
+            return new Result(
                     false,
                     "no backup taken since maintenance mode began ("
-                            + modo.get().activoDesde()
+                            + window.get().since()
                             + ") has passed `inventario verify --restore-test` with matching row counts");
         }
-        return new Resultado(true, "verified backup " + archivo.get());
+        return new Result(true, "verified backup " + archive.get());
     }
 }

@@ -1,12 +1,13 @@
 package org.inventarioti.ops.migrate;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.inventarioti.config.CliContext;
+import org.inventarioti.cli.CommandContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Parameters;
 
 @Command(
         name = "migrate",
@@ -19,23 +20,41 @@ import picocli.CommandLine.Spec;
         })
 public class MigrateCommand {
 
+    /** {@code plan} and {@code apply}: the same selection of migrations, the same plan printed first. */
+    abstract static class Planned implements Callable<Integer> {
+
+        @Mixin
+        CommandContext context;
+
+        @Option(names = "--contract", description = "Also ${COMMAND-NAME} the contract (destructive) migrations.")
+        boolean contract;
+
+        @Option(names = "--target", paramLabel = "V", description = "Stop at this version.")
+        String target;
+
+        MigrateService service() {
+            return context.bean(MigrateService.class);
+        }
+
+        MigrateService.Plan printPlan() {
+            MigrateService.Plan plan = service().plan(contract, target);
+            print(plan, context.out());
+            return plan;
+        }
+    }
+
     @Command(name = "status", description = "Lists applied and pending migrations, each marked expand or contract.")
     static class Status implements Callable<Integer> {
-        private final CliContext context;
 
-        @Spec
-        CommandSpec spec;
-
-        Status(CliContext context) {
-            this.context = context;
-        }
+        @Mixin
+        CommandContext context;
 
         @Override
         public Integer call() {
             MigrateService service = context.bean(MigrateService.class);
-            PrintWriter out = spec.commandLine().getOut();
-            out.println("Schema version: " + service.versionActual());
-            service.estado().forEach(m -> out.println("  " + m.linea()));
+            PrintWriter out = context.out();
+            out.println("Schema version: " + service.currentVersion());
+            service.migrations().forEach(m -> out.println("  " + m.line()));
             return 0;
         }
     }
@@ -47,45 +66,29 @@ public class MigrateCommand {
                         + " data. Changes nothing.",
                 "Exit code 0 when apply would proceed, 1 when it would refuse."
             })
-    static class PlanCommand implements Callable<Integer> {
-        private final CliContext context;
-
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--contract", description = "Plan the contract migrations too.")
-        boolean contract;
-
-        @Option(names = "--target", paramLabel = "V", description = "Stop at this version.")
-        String target;
-
-        PlanCommand(CliContext context) {
-            this.context = context;
-        }
+    static class PlanCommand extends Planned {
 
         @Override
         public Integer call() {
-            MigrateService.Plan plan = context.bean(MigrateService.class).plan(contract, target);
-            imprimir(plan, spec.commandLine().getOut());
-            return plan.problemas().isEmpty() ? 0 : 1;
+            return printPlan().problems().isEmpty() ? 0 : 1;
         }
     }
 
-    static void imprimir(MigrateService.Plan plan, PrintWriter out) {
-        out.println("Schema version: " + plan.versionActual());
-        if (plan.aEjecutar().isEmpty()) {
+    static void print(MigrateService.Plan plan, PrintWriter out) {
+        out.println("Schema version: " + plan.currentVersion());
+        if (plan.toApply().isEmpty()) {
             out.println("Nothing to apply.");
         } else {
             out.println("Would apply, in one transaction:");
-            plan.aEjecutar().forEach(m -> out.println("  " + m.linea()));
+            plan.toApply().forEach(m -> out.println("  " + m.line()));
         }
-        if (!plan.contractExcluidas().isEmpty()) {
+        if (!plan.contractExcluded().isEmpty()) {
             out.println("Left for a maintenance window (needs --contract):");
-            plan.contractExcluidas().forEach(m -> out.println("  " + m.linea()));
+            plan.contractExcluded().forEach(m -> out.println("  " + m.line()));
         }
-        plan.especificaciones().ifPresent(s -> out.println("Preconditions (especificaciones): " + s.describir()));
-        plan.puerta().ifPresent(g -> out.println("Contract gate: " + g));
-        plan.problemas().forEach(p -> out.println("PROBLEM: " + p));
+        plan.especificaciones().ifPresent(s -> out.println("Preconditions (especificaciones): " + s.describe()));
+        plan.gate().ifPresent(g -> out.println("Contract gate: " + g));
+        plan.problems().forEach(p -> out.println("PROBLEM: " + p));
     }
 
     @Command(
@@ -96,35 +99,19 @@ public class MigrateCommand {
                         + " unless maintenance mode is on and a backup taken since then passed"
                         + " `verify --restore-test`, and unless the preconditions hold."
             })
-    static class Apply implements Callable<Integer> {
-        private final CliContext context;
-
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--contract", description = "Also apply contract (destructive) migrations.")
-        boolean contract;
-
-        @Option(names = "--target", paramLabel = "V", description = "Stop at this version.")
-        String target;
-
-        Apply(CliContext context) {
-            this.context = context;
-        }
+    static class Apply extends Planned {
 
         @Override
         public Integer call() {
-            MigrateService service = context.bean(MigrateService.class);
-            PrintWriter out = spec.commandLine().getOut();
-            MigrateService.Plan plan = service.plan(contract, target);
-            imprimir(plan, out);
-            MigrateService.Resultado result = service.aplicar(contract, target);
-            out.printf(
-                    "Applied %d migration(s): schema %s -> %s in %d ms%n",
-                    result.aplicadas(),
-                    result.versionAntes(),
-                    result.versionDespues(),
-                    result.duracion().toMillis());
+            printPlan();
+            MigrateService.Result result = service().apply(contract, target);
+            context.out()
+                    .printf(
+                            "Applied %d migration(s): schema %s -> %s in %d ms%n",
+                            result.applied(),
+                            result.versionBefore(),
+                            result.versionAfter(),
+                            result.duration().toMillis());
             return 0;
         }
     }
@@ -140,24 +127,16 @@ public class MigrateCommand {
                 "Exit code 0 when every step passed, 1 otherwise."
             })
     static class Rehearse implements Callable<Integer> {
-        private final CliContext context;
 
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandContext context;
 
-        @picocli.CommandLine.Parameters(paramLabel = "ARCHIVE", description = "A backup archive (inventario backup).")
-        java.nio.file.Path archive;
-
-        Rehearse(CliContext context) {
-            this.context = context;
-        }
+        @Parameters(paramLabel = "ARCHIVE", description = "A backup archive (inventario backup).")
+        Path archive;
 
         @Override
         public Integer call() throws Exception {
-            return context.bean(RehearsalService.class)
-                            .ensayar(archive, spec.commandLine().getOut())
-                    ? 0
-                    : 1;
+            return context.bean(RehearsalService.class).rehearse(archive, context.out()) ? 0 : 1;
         }
     }
 }

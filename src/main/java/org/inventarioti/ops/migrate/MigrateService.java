@@ -18,22 +18,21 @@ import org.springframework.stereotype.Service;
 public class MigrateService {
 
     private final Flyway flyway;
-    private final Migrator migrador;
+    private final Migrator migrator;
     private final JdbcClient jdbc;
     private final DataSource dataSource;
 
-    MigrateService(Flyway flyway, Migrator migrador, JdbcClient jdbc, DataSource dataSource) {
+    MigrateService(Flyway flyway, Migrator migrator, JdbcClient jdbc, DataSource dataSource) {
         this.flyway = flyway;
-        this.migrador = migrador;
+        this.migrator = migrator;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
     }
 
-    public record Migracion(
-            String version, String script, MigrationKind tipo, String estado, OffsetDateTime aplicadaEn) {
+    public record Migration(String version, String script, MigrationKind kind, String state, OffsetDateTime appliedAt) {
 
-        static Migracion of(MigrationInfo info) {
-            return new Migracion(
+        static Migration of(MigrationInfo info) {
+            return new Migration(
                     info.getVersion() == null ? "R" : info.getVersion().getVersion(),
                     info.getScript(),
                     MigrationKind.of(info),
@@ -43,14 +42,10 @@ public class MigrateService {
                             : info.getInstalledOn().toInstant().atOffset(java.time.ZoneOffset.UTC));
         }
 
-        public String linea() {
+        public String line() {
             return String.format(
                     "V%-6s %-8s %-10s %s%s",
-                    version,
-                    tipo.etiqueta(),
-                    estado,
-                    script,
-                    aplicadaEn == null ? "" : "  (applied " + aplicadaEn + ")");
+                    version, kind.label(), state, script, appliedAt == null ? "" : "  (applied " + appliedAt + ")");
         }
     }
 
@@ -59,25 +54,25 @@ public class MigrateService {
      * gate and the preconditions measured on the live data, and every reason it would refuse.
      */
     public record Plan(
-            String versionActual,
-            List<Migracion> aEjecutar,
-            List<Migracion> contractExcluidas,
+            String currentVersion,
+            List<Migration> toApply,
+            List<Migration> contractExcluded,
             Optional<SpecsMigrationStatus> especificaciones,
-            Optional<String> puerta,
-            List<String> problemas) {
+            Optional<String> gate,
+            List<String> problems) {
 
-        public boolean incluyeContract() {
-            return aEjecutar.stream().anyMatch(m -> m.tipo() == MigrationKind.CONTRACT);
+        public boolean includesContract() {
+            return toApply.stream().anyMatch(m -> m.kind() == MigrationKind.CONTRACT);
         }
     }
 
-    public record Resultado(int aplicadas, String versionAntes, String versionDespues, Duration duracion) {}
+    public record Result(int applied, String versionBefore, String versionAfter, Duration duration) {}
 
-    public List<Migracion> estado() {
-        return Arrays.stream(flyway.info().all()).map(Migracion::of).toList();
+    public List<Migration> migrations() {
+        return Arrays.stream(flyway.info().all()).map(Migration::of).toList();
     }
 
-    public String versionActual() {
+    public String currentVersion() {
         MigrationInfo current = flyway.info().current();
         return current == null || current.getVersion() == null
                 ? "none"
@@ -86,55 +81,55 @@ public class MigrateService {
 
     public Plan plan(boolean contract, String target) {
         MigrationVersion limit = target == null ? MigrationVersion.LATEST : MigrationVersion.fromVersion(target);
-        List<Migracion> run = new ArrayList<>();
-        List<Migracion> excluded = new ArrayList<>();
+        List<Migration> run = new ArrayList<>();
+        List<Migration> excluded = new ArrayList<>();
         boolean blocked = false;
-        for (MigrationInfo info : Migrator.pendientes(flyway)) {
+        for (MigrationInfo info : Migrator.pending(flyway)) {
             if (info.getVersion().compareTo(limit) > 0) {
                 break;
             }
             boolean isContract = MigrationKind.of(info) == MigrationKind.CONTRACT;
             blocked |= isContract && !contract;
-            (blocked ? excluded : run).add(Migracion.of(info));
+            (blocked ? excluded : run).add(Migration.of(info));
         }
         List<String> problems = new ArrayList<>();
         Optional<SpecsMigrationStatus> specs = Optional.empty();
         Optional<String> gate = Optional.empty();
-        if (run.stream().anyMatch(m -> m.tipo() == MigrationKind.CONTRACT)) {
-            specs = SpecsMigrationStatus.medir(jdbc);
-            specs.filter(s -> !s.cumple())
-                    .ifPresent(s -> problems.add("especificaciones preconditions fail: " + s.describir()));
-            ContractGate.Resultado puerta = ContractGate.evaluar(jdbc);
-            gate = Optional.of(puerta.motivo());
-            if (!puerta.abierta()) {
-                problems.add("contract gate closed: " + puerta.motivo());
+        if (run.stream().anyMatch(m -> m.kind() == MigrationKind.CONTRACT)) {
+            specs = SpecsMigrationStatus.measure(jdbc);
+            specs.filter(s -> !s.holds())
+                    .ifPresent(s -> problems.add("especificaciones preconditions fail: " + s.describe()));
+            ContractGate.Result result = ContractGate.evaluate(jdbc);
+            gate = Optional.of(result.reason());
+            if (!result.open()) {
+                problems.add("contract gate closed: " + result.reason());
             }
         }
-        return new Plan(versionActual(), run, excluded, specs, gate, problems);
+        return new Plan(currentVersion(), run, excluded, specs, gate, problems);
     }
 
     /**
      * Applies the plan. Without {@code contract} only expand migrations run (stopping before the
      * first contract one); with it the gate and the preconditions must hold. One run at a time.
      */
-    public Resultado aplicar(boolean contract, String target) {
-        try (AdvisoryLock lock = AdvisoryLock.intentar(dataSource, AdvisoryLock.MIGRACION)
+    public Result apply(boolean contract, String target) {
+        try (AdvisoryLock lock = AdvisoryLock.tryTake(dataSource, AdvisoryLock.MIGRATE)
                 .orElseThrow(() -> new IllegalStateException(
-                        "Another migration is running (advisory lock " + AdvisoryLock.MIGRACION + "); nothing done"))) {
+                        "Another migration is running (advisory lock " + AdvisoryLock.MIGRATE + "); nothing done"))) {
             Plan plan = plan(contract, target);
-            if (!plan.problemas().isEmpty()) {
-                throw new IllegalStateException("Refusing to migrate: " + String.join("; ", plan.problemas()));
+            if (!plan.problems().isEmpty()) {
+                throw new IllegalStateException("Refusing to migrate: " + String.join("; ", plan.problems()));
             }
-            String before = plan.versionActual();
+            String before = plan.currentVersion();
             long start = System.nanoTime();
-            int applied = plan.aEjecutar().isEmpty()
+            int applied = plan.toApply().isEmpty()
                     ? 0
-                    : migrador.aplicar(
+                    : migrator.apply(
                             flyway,
-                            MigrationVersion.fromVersion(plan.aEjecutar()
-                                    .get(plan.aEjecutar().size() - 1)
+                            MigrationVersion.fromVersion(plan.toApply()
+                                    .get(plan.toApply().size() - 1)
                                     .version()));
-            return new Resultado(applied, before, versionActual(), Duration.ofNanos(System.nanoTime() - start));
+            return new Result(applied, before, currentVersion(), Duration.ofNanos(System.nanoTime() - start));
         }
     }
 }

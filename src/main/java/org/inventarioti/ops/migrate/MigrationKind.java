@@ -14,12 +14,12 @@ public enum MigrationKind {
     EXPAND,
     CONTRACT;
 
-    private static final Pattern NOMBRE = Pattern.compile("V[0-9][0-9_]*__(expand|contract)_[a-z0-9_]+\\.sql");
+    private static final Pattern NAME = Pattern.compile("V[0-9][0-9_]*__(expand|contract)_[a-z0-9_]+\\.sql");
 
     /** Empty when the file name does not follow the convention. */
     public static Optional<MigrationKind> of(String script) {
         String file = script.substring(script.lastIndexOf('/') + 1);
-        Matcher matcher = NOMBRE.matcher(file);
+        Matcher matcher = NAME.matcher(file);
         return matcher.matches() ? Optional.of(valueOf(matcher.group(1).toUpperCase())) : Optional.empty();
     }
 
@@ -28,7 +28,7 @@ public enum MigrationKind {
         return of(migration.getScript()).orElse(CONTRACT);
     }
 
-    public String etiqueta() {
+    public String label() {
         return name().toLowerCase();
     }
 }

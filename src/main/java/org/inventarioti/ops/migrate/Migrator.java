@@ -33,38 +33,38 @@ public class Migrator {
     }
 
     /** The start-up policy. */
-    public void alArrancar(Flyway flyway) {
-        Optional<MigrationInfo> contract = primerContractPendiente(flyway);
-        if (contract.isEmpty() || !tieneDatos(flyway.getConfiguration().getDataSource())) {
-            aplicar(flyway, null);
+    public void onStartup(Flyway flyway) {
+        Optional<MigrationInfo> contract = firstPendingContract(flyway);
+        if (contract.isEmpty() || !holdsData(flyway.getConfiguration().getDataSource())) {
+            apply(flyway, null);
             return;
         }
-        aplicarExpand(flyway);
+        applyExpand(flyway);
         throw new PendingContractException(contract.get());
     }
 
     /** Applies the pending expand migrations that come before the first pending contract one. */
-    public int aplicarExpand(Flyway flyway) {
-        List<MigrationInfo> expand = expandAntesDelContract(flyway);
+    public int applyExpand(Flyway flyway) {
+        List<MigrationInfo> expand = expandBeforeContract(flyway);
         if (expand.isEmpty()) {
             return 0;
         }
-        return aplicar(flyway, expand.get(expand.size() - 1).getVersion());
+        return apply(flyway, expand.get(expand.size() - 1).getVersion());
     }
 
-    public static List<MigrationInfo> pendientes(Flyway flyway) {
+    public static List<MigrationInfo> pending(Flyway flyway) {
         return Arrays.asList(flyway.info().pending());
     }
 
-    public static Optional<MigrationInfo> primerContractPendiente(Flyway flyway) {
-        return pendientes(flyway).stream()
+    public static Optional<MigrationInfo> firstPendingContract(Flyway flyway) {
+        return pending(flyway).stream()
                 .filter(m -> MigrationKind.of(m) == MigrationKind.CONTRACT)
                 .findFirst();
     }
 
-    static List<MigrationInfo> expandAntesDelContract(Flyway flyway) {
+    static List<MigrationInfo> expandBeforeContract(Flyway flyway) {
         List<MigrationInfo> expand = new ArrayList<>();
-        for (MigrationInfo migration : pendientes(flyway)) {
+        for (MigrationInfo migration : pending(flyway)) {
             if (MigrationKind.of(migration) == MigrationKind.CONTRACT) {
                 break;
             }
@@ -77,14 +77,14 @@ public class Migrator {
      * Migrates to {@code target} (all pending when null) in one transaction; a lock time-out is
      * retried with back-off, any other failure is thrown at once. Returns the migrations applied.
      */
-    public int aplicar(Flyway flyway, MigrationVersion target) {
+    public int apply(Flyway flyway, MigrationVersion target) {
         Flyway configured = target == null
                 ? flyway
                 : Flyway.configure(flyway.getConfiguration().getClassLoader())
                         .configuration(flyway.getConfiguration())
                         .target(target)
                         .load();
-        long pause = properties.espera().toMillis();
+        long pause = properties.backoff().toMillis();
         for (int attempt = 1; ; attempt++) {
             try {
                 return configured.migrate().migrationsExecuted;
@@ -92,14 +92,14 @@ public class Migrator {
                 if (!isLockTimeout(e)) {
                     throw e;
                 }
-                if (attempt > properties.reintentos()) {
-                    throw new MigracionAbandonadaException(attempt, properties.lockTimeout(), e);
+                if (attempt > properties.retries()) {
+                    throw new MigrationAbandonedException(attempt, properties.lockTimeout(), e);
                 }
                 log.warn(
                         "Migration could not get its locks within {} (attempt {} of {}); retrying in {} ms",
                         properties.lockTimeout(),
                         attempt,
-                        properties.reintentos() + 1,
+                        properties.retries() + 1,
                         pause);
                 sleep(pause);
                 pause *= 2;
@@ -123,7 +123,7 @@ public class Migrator {
      * Whether any application table holds a row a user wrote: all tables but Flyway's history, the ops_* tables
      * and {@code categorias}, whose rows migrations seed (a fresh installation is still "empty").
      */
-    public static boolean tieneDatos(DataSource dataSource) {
+    public static boolean holdsData(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection();
                 var tables = connection
                         .createStatement()
@@ -161,8 +161,8 @@ public class Migrator {
     }
 
     /** The migration gave up cleanly: nothing was changed. */
-    public static class MigracionAbandonadaException extends IllegalStateException {
-        MigracionAbandonadaException(int attempts, java.time.Duration lockTimeout, Throwable cause) {
+    public static class MigrationAbandonedException extends IllegalStateException {
+        MigrationAbandonedException(int attempts, java.time.Duration lockTimeout, Throwable cause) {
             super(
                     "Migration gave up after " + attempts + " attempts: another session held a lock it needs for more"
                             + " than the lock timeout (" + lockTimeout

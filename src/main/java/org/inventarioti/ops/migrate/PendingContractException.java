@@ -5,11 +5,11 @@ import org.flywaydb.core.api.MigrationInfo;
 /** The server refuses to start: a destructive migration must run in a maintenance window first. */
 public class PendingContractException extends IllegalStateException {
 
-    private final String migracion;
+    private final String migration;
 
     PendingContractException(MigrationInfo migration) {
         super(message(migration));
-        this.migracion = "V" + migration.getVersion() + " (" + migration.getScript() + ")";
+        this.migration = "V" + migration.getVersion() + " (" + migration.getScript() + ")";
     }
 
     static String message(MigrationInfo migration) {
@@ -19,7 +19,7 @@ public class PendingContractException extends IllegalStateException {
                 + " `inventario migrate plan`.";
     }
 
-    public String migracion() {
-        return migracion;
+    public String migration() {
+        return migration;
     }
 }

@@ -12,20 +12,22 @@ import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
-import org.inventarioti.InventarioApplication;
-import org.inventarioti.ops.archive.Database;
-import org.inventarioti.ops.backup.ConfiguredDatabase;
+import org.inventarioti.config.ConfiguredDatabase;
+import org.inventarioti.config.Database;
 import org.inventarioti.ops.restore.RestoreOptions;
 import org.inventarioti.ops.restore.RestoreService;
 import org.inventarioti.ops.smoke.SmokeOptions;
 import org.inventarioti.ops.smoke.SmokeReport;
 import org.inventarioti.ops.smoke.SmokeService;
+import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.stereotype.Service;
+import org.springframework.util.ClassUtils;
 
 /**
  * {@code inventario migrate rehearse ARCHIVE}: the real dry run. Restores the archive into a
@@ -37,32 +39,46 @@ import org.springframework.stereotype.Service;
 public class RehearsalService {
 
     private final Flyway flyway;
-    private final Migrator migrador;
+    private final Migrator migrator;
     private final ConfiguredDatabase configured;
+    private final ApplicationContext context;
 
-    RehearsalService(Flyway flyway, Migrator migrador, ConfiguredDatabase configured) {
+    RehearsalService(Flyway flyway, Migrator migrator, ConfiguredDatabase configured, ApplicationContext context) {
         this.flyway = flyway;
-        this.migrador = migrador;
+        this.migrator = migrator;
         this.configured = configured;
+        this.context = context;
     }
 
-    public record Paso(String nombre, boolean ok, Duration duracion, String detalle) {
-        String linea() {
+    /**
+     * The application this context was started from, found rather than named: the root package
+     * registers the commands, so ops must not depend on it.
+     */
+    private static Class<?> applicationClass(ApplicationContext context) {
+        String[] names = context.getBeanNamesForAnnotation(SpringBootConfiguration.class);
+        if (names.length != 1) {
+            throw new IllegalStateException("expected one @SpringBootConfiguration, found " + names.length);
+        }
+        return ClassUtils.getUserClass(context.getType(names[0]));
+    }
+
+    public record Step(String name, boolean ok, Duration duration, String detail) {
+        String line() {
             return String.format(
-                    "  %-6s %-34s %8.1f s  %s", ok ? "OK" : "FAILED", nombre, duracion.toMillis() / 1000.0, detalle);
+                    "  %-6s %-34s %8.1f s  %s", ok ? "OK" : "FAILED", name, duration.toMillis() / 1000.0, detail);
         }
     }
 
-    public boolean ensayar(Path archive, PrintWriter out) throws Exception {
+    public boolean rehearse(Path archive, PrintWriter out) throws Exception {
         Database server = configured.database();
         String name = "inventario_rehearse_"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        List<Paso> pasos = new ArrayList<>();
+        List<Step> steps = new ArrayList<>();
         out.println("Rehearsal of " + archive + " in scratch database " + name + " on " + server.describe());
         execute(server, "CREATE DATABASE \"" + name + "\" TEMPLATE template0");
         try {
             Database scratch = server.withName(name);
-            boolean ok = paso(pasos, out, "restore " + archive.getFileName(), () -> {
+            boolean ok = step(steps, out, "restore " + archive.getFileName(), () -> {
                 var report = RestoreService.standalone()
                         .restore(
                                 archive.toAbsolutePath(),
@@ -80,24 +96,24 @@ public class RehearsalService {
                     .configuration(flyway.getConfiguration())
                     .dataSource(dataSource)
                     .load();
-            for (MigrationInfo migration : ok ? Migrator.pendientes(scratchFlyway) : List.<MigrationInfo>of()) {
-                MigrationKind tipo = MigrationKind.of(migration);
-                if (tipo == MigrationKind.CONTRACT) {
-                    ok &= paso(pasos, out, "preconditions before V" + migration.getVersion(), () -> {
-                        var estado = SpecsMigrationStatus.medir(JdbcClient.create(dataSource));
-                        if (estado.isPresent() && !estado.get().cumple()) {
-                            throw new IllegalStateException(estado.get().describir());
+            for (MigrationInfo migration : ok ? Migrator.pending(scratchFlyway) : List.<MigrationInfo>of()) {
+                MigrationKind kind = MigrationKind.of(migration);
+                if (kind == MigrationKind.CONTRACT) {
+                    ok &= step(steps, out, "preconditions before V" + migration.getVersion(), () -> {
+                        var status = SpecsMigrationStatus.measure(JdbcClient.create(dataSource));
+                        if (status.isPresent() && !status.get().holds()) {
+                            throw new IllegalStateException(status.get().describe());
                         }
-                        return estado.map(SpecsMigrationStatus::describir).orElse("none for this migration");
+                        return status.map(SpecsMigrationStatus::describe).orElse("none for this migration");
                     });
                 }
                 ok = ok
-                        && paso(
-                                pasos,
+                        && step(
+                                steps,
                                 out,
-                                "V" + migration.getVersion() + " " + tipo.etiqueta() + " " + migration.getDescription(),
+                                "V" + migration.getVersion() + " " + kind.label() + " " + migration.getDescription(),
                                 () -> {
-                                    migrador.aplicar(scratchFlyway, migration.getVersion());
+                                    migrator.apply(scratchFlyway, migration.getVersion());
                                     return "applied";
                                 });
                 if (!ok) {
@@ -105,11 +121,11 @@ public class RehearsalService {
                 }
             }
             if (ok) {
-                ok = paso(pasos, out, "start this release and smoke it", () -> smoke(scratch));
+                ok = step(steps, out, "start this release and smoke it", () -> smoke(scratch));
             }
             out.println();
             out.println("Rehearsal " + (ok ? "PASSED" : "FAILED") + ":");
-            pasos.forEach(p -> out.println(p.linea()));
+            steps.forEach(p -> out.println(p.line()));
             return ok;
         } finally {
             execute(server, "DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
@@ -129,7 +145,7 @@ public class RehearsalService {
         rehearsal.put("inventario.cli", "false");
         rehearsal.put("spring.main.banner-mode", "off");
         rehearsal.put("logging.level.root", "WARN");
-        try (var app = new SpringApplicationBuilder(InventarioApplication.class)
+        try (var app = new SpringApplicationBuilder(applicationClass(context))
                 .initializers(context -> context.getEnvironment()
                         .getPropertySources()
                         .addFirst(new MapPropertySource("inventarioRehearsal", rehearsal)))
@@ -144,22 +160,22 @@ public class RehearsalService {
         }
     }
 
-    private interface Accion {
+    private interface Action {
         String run() throws Exception;
     }
 
-    private static boolean paso(List<Paso> pasos, PrintWriter out, String nombre, Accion accion) {
+    private static boolean step(List<Step> steps, PrintWriter out, String name, Action action) {
         long start = System.nanoTime();
         try {
-            String detail = accion.run();
-            pasos.add(new Paso(nombre, true, Duration.ofNanos(System.nanoTime() - start), detail));
+            String detail = action.run();
+            steps.add(new Step(name, true, Duration.ofNanos(System.nanoTime() - start), detail));
             return true;
         } catch (Exception e) {
-            pasos.add(new Paso(
-                    nombre, false, Duration.ofNanos(System.nanoTime() - start), String.valueOf(e.getMessage())));
+            steps.add(
+                    new Step(name, false, Duration.ofNanos(System.nanoTime() - start), String.valueOf(e.getMessage())));
             return false;
         } finally {
-            out.println(pasos.get(pasos.size() - 1).linea());
+            out.println(steps.get(steps.size() - 1).line());
             out.flush();
         }
     }

@@ -9,24 +9,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The V3 preconditions measured on the live data by {@code especificaciones_estado_migracion()} (V2). */
 public record SpecsMigrationStatus(
-        long filas,
-        long conTexto,
-        long convertidas,
+        long rows,
+        long withText,
+        long converted,
         long enCuarentena,
-        long discrepancias,
-        long sinConvertir,
-        List<Long> idsProblema) {
+        long mismatches,
+        long unconverted,
+        List<Long> problemIds) {
 
-    public boolean cumple() {
-        return discrepancias == 0 && sinConvertir == 0;
+    public boolean holds() {
+        return mismatches == 0 && unconverted == 0;
     }
 
     /** Empty when the function is gone (V3 applied) or not there yet. */
-    static Optional<SpecsMigrationStatus> medir(JdbcClient jdbc) {
-        boolean existe = jdbc.sql("SELECT to_regprocedure('especificaciones_estado_migracion()') IS NOT NULL")
+    static Optional<SpecsMigrationStatus> measure(JdbcClient jdbc) {
+        boolean exists = jdbc.sql("SELECT to_regprocedure('especificaciones_estado_migracion()') IS NOT NULL")
                 .query(Boolean.class)
                 .single();
-        if (!existe) {
+        if (!exists) {
             return Optional.empty();
         }
         return Optional.of(jdbc.sql("SELECT * FROM especificaciones_estado_migracion()")
@@ -45,9 +45,9 @@ public record SpecsMigrationStatus(
         return array == null ? List.of() : Arrays.asList((Long[]) array.getArray());
     }
 
-    public String describir() {
-        return "rows " + filas + ", with text " + conTexto + ", converted " + convertidas + ", quarantined "
-                + enCuarentena + ", mismatches " + discrepancias + ", neither converted nor quarantined "
-                + sinConvertir + (idsProblema.isEmpty() ? "" : " (asset ids: " + idsProblema + ")");
+    public String describe() {
+        return "rows " + rows + ", with text " + withText + ", converted " + converted + ", quarantined "
+                + enCuarentena + ", mismatches " + mismatches + ", neither converted nor quarantined "
+                + unconverted + (problemIds.isEmpty() ? "" : " (asset ids: " + problemIds + ")");
     }
 }

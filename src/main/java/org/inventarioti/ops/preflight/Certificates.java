@@ -19,7 +19,7 @@ import java.util.List;
 /** Reads certificate chains and says whether they stay valid long enough. */
 final class Certificates {
 
-    static final Duration MARGEN = Duration.ofDays(30);
+    static final Duration MARGIN = Duration.ofDays(30);
 
     private Certificates() {}
 
@@ -53,8 +53,8 @@ final class Certificates {
         return chain;
     }
 
-    /** Null when every certificate is valid now and for {@link #MARGEN} more; the problem otherwise. */
-    static String problema(List<X509Certificate> chain, Instant now) {
+    /** Null when every certificate is valid now and for {@link #MARGIN} more; the problem otherwise. */
+    static String problem(List<X509Certificate> chain, Instant now) {
         if (chain.isEmpty()) {
             return "no certificate found";
         }
@@ -65,14 +65,14 @@ final class Certificates {
                 return subject + " is not valid before "
                         + certificate.getNotBefore().toInstant();
             }
-            if (notAfter.isBefore(now.plus(MARGEN))) {
-                return subject + " expires " + notAfter + " (less than " + MARGEN.toDays() + " days)";
+            if (notAfter.isBefore(now.plus(MARGIN))) {
+                return subject + " expires " + notAfter + " (less than " + MARGIN.toDays() + " days)";
             }
         }
         return null;
     }
 
-    static Instant caducidad(List<X509Certificate> chain) {
+    static Instant expiry(List<X509Certificate> chain) {
         return chain.stream()
                 .map(c -> c.getNotAfter().toInstant())
                 .min(Instant::compareTo)

@@ -1,17 +1,17 @@
 package org.inventarioti.ops.preflight;
 
 /** One preflight check: what was checked, whether it holds, and a detail that never holds a secret. */
-public record PreflightCheck(String nombre, boolean ok, String detalle) {
+public record PreflightCheck(String name, boolean ok, String detail) {
 
-    static PreflightCheck ok(String nombre, String detalle) {
-        return new PreflightCheck(nombre, true, detalle);
+    static PreflightCheck ok(String name, String detail) {
+        return new PreflightCheck(name, true, detail);
     }
 
-    static PreflightCheck falla(String nombre, String detalle) {
-        return new PreflightCheck(nombre, false, detalle);
+    static PreflightCheck fail(String name, String detail) {
+        return new PreflightCheck(name, false, detail);
     }
 
-    public String linea() {
-        return (ok ? "OK    " : "FAIL  ") + nombre + ": " + detalle;
+    public String line() {
+        return (ok ? "OK    " : "FAIL  ") + name + ": " + detail;
     }
 }

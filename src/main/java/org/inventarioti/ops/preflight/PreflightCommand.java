@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.inventarioti.config.CliContext;
+import org.inventarioti.cli.CommandContext;
+import org.inventarioti.config.ConfiguredDatabase;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
         mixinStandardHelpOptions = true,
@@ -22,10 +22,8 @@ import picocli.CommandLine.Spec;
         })
 public class PreflightCommand implements Callable<Integer> {
 
-    private final CliContext context;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Option(names = "--release", paramLabel = "JAR", description = "The release jar to check (default: this one).")
     Path release;
@@ -33,20 +31,17 @@ public class PreflightCommand implements Callable<Integer> {
     @Option(names = "--backup-dir", paramLabel = "DIR", description = "Where backups go (default: <data-dir>/backups).")
     Path backupDir;
 
-    PreflightCommand(CliContext context) {
-        this.context = context;
-    }
-
+    /** An external database is checked without the application context, which a weak secret would stop. */
     @Override
     public Integer call() {
-        var environment = PreflightService.entorno();
-        PreflightService service = environment.containsProperty("spring.datasource.url")
-                ? PreflightService.independiente(environment)
-                : context.bean(PreflightService.class);
-        List<PreflightCheck> checks = service.comprobar(
-                Optional.ofNullable(release), backupDir != null ? backupDir : service.directorioBackupsPorDefecto());
-        PrintWriter out = spec.commandLine().getOut();
-        checks.forEach(c -> out.println(c.linea()));
+        ConfiguredDatabase database = context.database();
+        PreflightService service = database.embedded()
+                ? context.bean(PreflightService.class)
+                : PreflightService.standalone(context.environment());
+        List<PreflightCheck> checks =
+                service.check(Optional.ofNullable(release), backupDir != null ? backupDir : database.backupDir());
+        PrintWriter out = context.out();
+        checks.forEach(c -> out.println(c.line()));
         long failed = checks.stream().filter(c -> !c.ok()).count();
         out.println(failed == 0 ? "Preflight passed." : "Preflight FAILED: " + failed + " problem(s).");
         return failed == 0 ? 0 : 1;

@@ -11,17 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.zip.ZipFile;
 import javax.sql.DataSource;
-import org.inventarioti.config.InventarioProperties;
 import org.inventarioti.config.ProductionSafetyCheck;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
@@ -33,35 +28,29 @@ import org.springframework.util.StringUtils;
 @Service
 public class PreflightService {
 
-    static final int FACTOR_DISCO = 3;
+    static final int DISK_FACTOR = 3;
 
     private final Environment environment;
     private final DataSource dataSource;
-    private final InventarioProperties properties;
     private final ObjectProvider<SslBundles> sslBundles;
     private final Clock clock;
 
     PreflightService(
-            Environment environment,
-            DataSource dataSource,
-            InventarioProperties properties,
-            ObjectProvider<SslBundles> sslBundles,
-            Clock clock) {
+            Environment environment, DataSource dataSource, ObjectProvider<SslBundles> sslBundles, Clock clock) {
         this.environment = environment;
         this.dataSource = dataSource;
-        this.properties = properties;
         this.sslBundles = sslBundles;
         this.clock = clock;
     }
 
     /** Runs every check; {@code release} is the jar to be deployed (empty: the running one). */
-    public List<PreflightCheck> comprobar(Optional<Path> release, Path directorioBackups) {
+    public List<PreflightCheck> check(Optional<Path> release, Path backupDir) {
         List<PreflightCheck> checks = new ArrayList<>();
         List<String> secrets = ProductionSafetyCheck.problems(environment);
         checks.add(
                 secrets.isEmpty()
                         ? PreflightCheck.ok("secrets", "JWT_SECRET strong, database credentials set")
-                        : PreflightCheck.falla("secrets", String.join("; ", secrets)));
+                        : PreflightCheck.fail("secrets", String.join("; ", secrets)));
         long databaseBytes = -1;
         try (var connection = dataSource.getConnection();
                 var rs = connection
@@ -74,12 +63,12 @@ public class PreflightService {
             checks.add(PreflightCheck.ok(
                     "database", "connected to " + rs.getString(1) + " (PostgreSQL " + rs.getString(2) + ")"));
         } catch (Exception e) {
-            checks.add(PreflightCheck.falla(
-                    "database", "cannot connect with the configured credentials: " + sinSecretos(e.getMessage())));
+            checks.add(PreflightCheck.fail(
+                    "database", "cannot connect with the configured credentials: " + withoutSecrets(e.getMessage())));
         }
         tls().ifPresent(checks::add);
         sentry().ifPresent(checks::add);
-        checks.add(disco(directorioBackups, databaseBytes));
+        checks.add(disk(backupDir, databaseBytes));
         checks.add(release(release));
         return checks;
     }
@@ -93,17 +82,18 @@ public class PreflightService {
         try {
             List<X509Certificate> chain =
                     StringUtils.hasText(bundle) ? bundle(bundle) : Certificates.pem(Path.of(nginxCertificate));
-            String problem = Certificates.problema(chain, clock.instant());
+            String problem = Certificates.problem(chain, clock.instant());
             String source = StringUtils.hasText(bundle) ? "SSL bundle " + bundle : "certificate " + nginxCertificate;
             return Optional.of(
                     problem == null
                             ? PreflightCheck.ok(
                                     "tls",
-                                    source + " valid until " + Certificates.caducidad(chain) + " (" + chain.size()
+                                    source + " valid until " + Certificates.expiry(chain) + " (" + chain.size()
                                             + " certificate(s) in the chain)")
-                            : PreflightCheck.falla("tls", source + ": " + problem));
+                            : PreflightCheck.fail("tls", source + ": " + problem));
         } catch (Exception e) {
-            return Optional.of(PreflightCheck.falla("tls", "certificate not readable: " + sinSecretos(e.getMessage())));
+            return Optional.of(
+                    PreflightCheck.fail("tls", "certificate not readable: " + withoutSecrets(e.getMessage())));
         }
     }
 
@@ -123,10 +113,7 @@ public class PreflightService {
      * A preflight that needs no application context, for an external database: it must be able to
      * report a weak secret that would stop the application from starting at all.
      */
-    public static PreflightService independiente(ConfigurableEnvironment environment) {
-        var properties = Binder.get(environment)
-                .bind("inventario", InventarioProperties.class)
-                .orElseThrow(() -> new IllegalStateException("no inventario.* settings"));
+    public static PreflightService standalone(ConfigurableEnvironment environment) {
         var dataSource = new DriverManagerDataSource(
                 environment.getProperty("spring.datasource.url"),
                 environment.getProperty("spring.datasource.username"),
@@ -134,23 +121,8 @@ public class PreflightService {
         return new PreflightService(
                 environment,
                 dataSource,
-                properties,
                 new StaticListableBeanFactory().getBeanProvider(SslBundles.class),
                 Clock.systemUTC());
-    }
-
-    /** The configuration the application would see (application.yml, environment, DB_*), without starting it. */
-    public static ConfigurableEnvironment entorno() {
-        StandardEnvironment environment = new StandardEnvironment();
-        try {
-            new YamlPropertySourceLoader()
-                    .load("application.yml", new ClassPathResource("application.yml"))
-                    .forEach(environment.getPropertySources()::addLast);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        new org.inventarioti.config.DatabaseEnvironment().postProcessEnvironment(environment, null);
-        return environment;
     }
 
     private Optional<PreflightCheck> sentry() {
@@ -159,13 +131,13 @@ public class PreflightService {
             return Optional.empty();
         }
         return Optional.of(
-                dsnValido(dsn)
+                validDsn(dsn)
                         ? PreflightCheck.ok("sentry", "SENTRY_DSN is well formed")
-                        : PreflightCheck.falla(
+                        : PreflightCheck.fail(
                                 "sentry", "SENTRY_DSN is not of the form https://<key>@<host>/<project-id>"));
     }
 
-    static boolean dsnValido(String dsn) {
+    static boolean validDsn(String dsn) {
         try {
             URI uri = new URI(dsn.trim());
             return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
@@ -178,7 +150,7 @@ public class PreflightService {
         }
     }
 
-    private PreflightCheck disco(Path directory, long databaseBytes) {
+    private PreflightCheck disk(Path directory, long databaseBytes) {
         try {
             Path existing = directory.toAbsolutePath();
             while (existing != null && !Files.exists(existing)) {
@@ -186,14 +158,14 @@ public class PreflightService {
             }
             long free = Files.getFileStore(existing).getUsableSpace();
             if (databaseBytes < 0) {
-                return PreflightCheck.falla("disk", "cannot estimate the backup size without the database");
+                return PreflightCheck.fail("disk", "cannot estimate the backup size without the database");
             }
-            long needed = FACTOR_DISCO * databaseBytes;
-            String detail = mb(free) + " free in " + existing + ", " + FACTOR_DISCO + " x the expected backup ("
+            long needed = DISK_FACTOR * databaseBytes;
+            String detail = mb(free) + " free in " + existing + ", " + DISK_FACTOR + " x the expected backup ("
                     + mb(databaseBytes) + ") = " + mb(needed);
-            return free >= needed ? PreflightCheck.ok("disk", detail) : PreflightCheck.falla("disk", detail);
+            return free >= needed ? PreflightCheck.ok("disk", detail) : PreflightCheck.fail("disk", detail);
         } catch (IOException e) {
-            return PreflightCheck.falla("disk", "cannot read free space of " + directory + ": " + e.getMessage());
+            return PreflightCheck.fail("disk", "cannot read free space of " + directory + ": " + e.getMessage());
         }
     }
 
@@ -202,26 +174,26 @@ public class PreflightService {
     }
 
     private PreflightCheck release(Optional<Path> release) {
-        Path jar = release.orElseGet(PreflightService::jarEnEjecucion);
+        Path jar = release.orElseGet(PreflightService::runningJar);
         if (jar == null) {
-            return PreflightCheck.falla("release", "not running from a release jar and no --release given");
+            return PreflightCheck.fail("release", "not running from a release jar and no --release given");
         }
         if (!Files.isRegularFile(jar) || !Files.isReadable(jar)) {
-            return PreflightCheck.falla("release", jar + " does not exist or is not readable");
+            return PreflightCheck.fail("release", jar + " does not exist or is not readable");
         }
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             if (zip.getEntry("META-INF/build-info.properties") == null
                     && zip.getEntry("BOOT-INF/classes/META-INF/build-info.properties") == null) {
-                return PreflightCheck.falla("release", jar + " is not an Inventario-TI release jar");
+                return PreflightCheck.fail("release", jar + " is not an Inventario-TI release jar");
             }
             return PreflightCheck.ok("release", jar + " present");
         } catch (IOException e) {
-            return PreflightCheck.falla("release", jar + " is not a readable jar: " + e.getMessage());
+            return PreflightCheck.fail("release", jar + " is not a readable jar: " + e.getMessage());
         }
     }
 
     /** The release jar this process was started from ({@code java -jar}), or null when running from classes. */
-    public static Path jarEnEjecucion() {
+    public static Path runningJar() {
         String classPath = System.getProperty("java.class.path", "");
         if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
             Path jar = Path.of(classPath).toAbsolutePath();
@@ -231,7 +203,7 @@ public class PreflightService {
     }
 
     /** Driver messages can echo a user name or URL; keep them, but never a password value. */
-    private String sinSecretos(String message) {
+    private String withoutSecrets(String message) {
         String result = message == null ? "" : message;
         for (String key : List.of("spring.datasource.password", "inventario.jwt.secret")) {
             String secret = environment.getProperty(key);
@@ -240,9 +212,5 @@ public class PreflightService {
             }
         }
         return result;
-    }
-
-    public Path directorioBackupsPorDefecto() {
-        return properties.dataDir().resolve("backups");
     }
 }

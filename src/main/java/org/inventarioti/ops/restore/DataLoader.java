@@ -7,10 +7,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.inventarioti.config.Database;
 import org.inventarioti.ops.archive.ArchiveException;
 import org.inventarioti.ops.archive.ArchiveReader;
 import org.inventarioti.ops.archive.Catalog;
-import org.inventarioti.ops.archive.Database;
 import org.inventarioti.ops.archive.Manifest;
 import org.postgresql.PGConnection;
 

@@ -6,8 +6,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import org.inventarioti.config.Database;
 import org.inventarioti.ops.archive.Catalog;
-import org.inventarioti.ops.archive.Database;
 
 /**
  * Runs tasks on several connections to the target, like {@code pg_restore -j}: each worker thread

@@ -10,14 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.flywaydb.core.api.MigrationVersion;
-import org.inventarioti.ops.AppVersion;
+import org.inventarioti.config.Database;
 import org.inventarioti.ops.archive.ArchiveException;
 import org.inventarioti.ops.archive.ArchiveReader;
+import org.inventarioti.ops.archive.BackupProgress;
+import org.inventarioti.ops.archive.BackupService;
 import org.inventarioti.ops.archive.Catalog;
-import org.inventarioti.ops.archive.Database;
 import org.inventarioti.ops.archive.Manifest;
-import org.inventarioti.ops.backup.BackupProgress;
-import org.inventarioti.ops.backup.BackupService;
+import org.inventarioti.ops.release.AppVersion;
 import org.springframework.stereotype.Service;
 
 /**

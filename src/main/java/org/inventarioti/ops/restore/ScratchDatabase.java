@@ -7,9 +7,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.UUID;
+import org.inventarioti.config.Database;
 import org.inventarioti.config.EmbeddedPostgresServer;
 import org.inventarioti.ops.archive.Catalog;
-import org.inventarioti.ops.archive.Database;
 
 /**
  * Where {@code verify --restore-test} restores: a temporary database on the configured server

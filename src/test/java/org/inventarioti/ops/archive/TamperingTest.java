@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.inventarioti.ops.ArchiveSurgery;
 import org.inventarioti.ops.OpsFixtures;
-import org.inventarioti.ops.backup.BackupProgress;
-import org.inventarioti.ops.backup.BackupService;
 import org.inventarioti.ops.restore.RestoreOptions;
 import org.inventarioti.ops.restore.RestoreService;
 import org.inventarioti.support.InventarioTest;

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.inventarioti.support.CatalogDump;
 import org.inventarioti.support.Processes;
 import org.inventarioti.support.TestDatabase;
-import org.inventarioti.support.releases.Despliegue;
+import org.inventarioti.support.releases.ProductionHost;
 import org.inventarioti.support.releases.ReleaseJars;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +31,7 @@ class DeployIT {
         TestDatabase server = TestDatabase.get();
         try (var db = server.scratch();
                 Connection connection = db.connect();
-                var host = new Despliegue(home, db)) {
+                var host = new ProductionHost(home, db)) {
             Path next = ReleaseJars.relabel(home.resolve("build/next/inventario.jar"), "0.9.1-next", Map.of());
             Path broken = ReleaseJars.relabel(
                     home.resolve("build/broken/inventario.jar"), "0.9.2-broken", ReleaseJars.smokeBreaker());

@@ -26,15 +26,15 @@ class MaintenanceCacheTest {
             var cached = new MaintenanceModeService(
                     jdbc,
                     new MaintenanceProperties(Duration.ofMillis(700), Duration.ofMinutes(30), Duration.ofSeconds(60)));
-            assertThat(cached.estado().activo()).isFalse();
+            assertThat(cached.state().active()).isFalse();
 
             jdbc.sql(
                             "INSERT INTO ops_modo_mantenimiento (titular, expira_en) VALUES ('other', now() + interval '1 hour')")
                     .update();
-            assertThat(cached.estado().activo()).as("still the cached value").isFalse();
-            assertThat(cached.estadoActual().activo()).isTrue();
+            assertThat(cached.state().active()).as("still the cached value").isFalse();
+            assertThat(cached.currentState().active()).isTrue();
             Thread.sleep(800);
-            assertThat(cached.estado().activo()).as("re-read after the period").isTrue();
+            assertThat(cached.state().active()).as("re-read after the period").isTrue();
         }
     }
 }

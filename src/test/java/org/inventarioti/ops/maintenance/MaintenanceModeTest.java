@@ -45,7 +45,7 @@ class MaintenanceModeTest {
 
     @AfterEach
     void off() {
-        service.desactivar();
+        service.turnOff();
     }
 
     record Endpoint(RequestMethod method, String path) {}
@@ -76,7 +76,7 @@ class MaintenanceModeTest {
         assertThat(writes).as("the API has write endpoints").isNotEmpty();
         assertThat(writes).contains(new Endpoint(RequestMethod.POST, "/api/usuarios"));
 
-        service.activar("Ventana de mantenimiento de prueba", Duration.ofMinutes(5), "test");
+        service.turnOn("Ventana de mantenimiento de prueba", Duration.ofMinutes(5), "test");
         for (Endpoint endpoint : writes) {
             MvcTestResult result =
                     mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request(
@@ -113,7 +113,7 @@ class MaintenanceModeTest {
 
     @Test
     void healthzAndReadinessReportItAndItEnds() {
-        service.activar(null, Duration.ofMinutes(5), "test");
+        service.turnOn(null, Duration.ofMinutes(5), "test");
         assertThat(mvc.get().uri("/healthz"))
                 .bodyJson()
                 .extractingPath("$.maintenance")
@@ -121,7 +121,7 @@ class MaintenanceModeTest {
         assertThat(mvc.get().uri("/healthz"))
                 .bodyJson()
                 .extractingPath("$.maintenance_message")
-                .isEqualTo(MaintenanceState.MENSAJE_POR_DEFECTO);
+                .isEqualTo(MaintenanceState.DEFAULT_MESSAGE);
         assertThat(mvc.get().uri("/actuator/health/readiness"))
                 .as("readiness keeps the instance in service for reads")
                 .hasStatusOk()
@@ -133,7 +133,7 @@ class MaintenanceModeTest {
                 .extractingPath("$.status")
                 .isEqualTo("UP");
 
-        assertThat(service.desactivar()).isTrue();
+        assertThat(service.turnOff()).isTrue();
         assertThat(mvc.get().uri("/healthz"))
                 .bodyJson()
                 .extractingPath("$.maintenance")
@@ -151,8 +151,8 @@ class MaintenanceModeTest {
 
     @Test
     void healthzReadsTheFlagAfreshWhenAnotherProcessSwitchesItOff() {
-        service.activar("otra instancia", Duration.ofMinutes(5), "test");
-        assertThat(service.estado().activo()).as("cached as on").isTrue();
+        service.turnOn("otra instancia", Duration.ofMinutes(5), "test");
+        assertThat(service.state().active()).as("cached as on").isTrue();
         assertThat(mvc.get().uri("/healthz"))
                 .bodyJson()
                 .extractingPath("$.maintenance")
@@ -168,29 +168,29 @@ class MaintenanceModeTest {
 
     @Test
     void aWindowStillOpenKeepsItsStartAndAnExpiredOneIsOff() throws Exception {
-        MaintenanceState first = service.activar("a", Duration.ofMinutes(5), "test");
-        MaintenanceState renewed = service.activar("b", Duration.ofMinutes(5), "test");
-        assertThat(renewed.activoDesde()).isEqualTo(first.activoDesde());
-        assertThat(renewed.mensaje()).isEqualTo("b");
+        MaintenanceState first = service.turnOn("a", Duration.ofMinutes(5), "test");
+        MaintenanceState renewed = service.turnOn("b", Duration.ofMinutes(5), "test");
+        assertThat(renewed.activeSince()).isEqualTo(first.activeSince());
+        assertThat(renewed.message()).isEqualTo("b");
 
-        service.activar("c", Duration.ofMillis(300), "test");
+        service.turnOn("c", Duration.ofMillis(300), "test");
         Thread.sleep(400);
-        assertThat(service.estadoActual().activo()).isFalse();
-        assertThat(service.renovar("test", Duration.ofMinutes(1)))
+        assertThat(service.currentState().active()).isFalse();
+        assertThat(service.renew("test", Duration.ofMinutes(1)))
                 .as("an expired flag cannot be renewed")
                 .isFalse();
-        MaintenanceState again = service.activar("d", Duration.ofMinutes(5), "test");
-        assertThat(again.activoDesde()).as("a new window").isAfter(first.activoDesde());
+        MaintenanceState again = service.turnOn("d", Duration.ofMinutes(5), "test");
+        assertThat(again.activeSince()).as("a new window").isAfter(first.activeSince());
     }
 
     @Test
     void aHolderRenewsTheFlagUntilClosed() throws Exception {
-        MaintenanceHolder holder = service.sostener("holder-test", Duration.ofMillis(600));
-        service.activar("held", Duration.ofMillis(600), "holder-test");
+        MaintenanceHolder holder = service.keepRenewing("holder-test", Duration.ofMillis(600));
+        service.turnOn("held", Duration.ofMillis(600), "holder-test");
         Thread.sleep(1500);
-        assertThat(service.estadoActual().activo()).as("renewed past its ttl").isTrue();
-        assertThat(holder.vigente()).isTrue();
+        assertThat(service.currentState().active()).as("renewed past its ttl").isTrue();
+        assertThat(holder.held()).isTrue();
         holder.close();
-        assertThat(service.estadoActual().activo()).isFalse();
+        assertThat(service.currentState().active()).isFalse();
     }
 }

@@ -28,7 +28,7 @@ class MaintenanceWebTest {
 
     @AfterEach
     void off() {
-        service.desactivar();
+        service.turnOff();
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
@@ -47,7 +47,7 @@ class MaintenanceWebTest {
     void everyPageShowsTheBannerWithTheOperatorsMessageOnlyWhileItIsOn() throws Exception {
         assertThat(send(HttpRequest.newBuilder(uri("/login"))).body()).doesNotContain("banner-mantenimiento");
 
-        service.activar("Actualizando a la versión <b>2.0</b>", Duration.ofMinutes(5), "test");
+        service.turnOn("Actualizando a la versión <b>2.0</b>", Duration.ofMinutes(5), "test");
         HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/login")));
 
         assertThat(page.statusCode()).isEqualTo(200);
@@ -58,13 +58,13 @@ class MaintenanceWebTest {
                 .contains("Actualizando a la versión &lt;b&gt;2.0&lt;/b&gt;")
                 .doesNotContain("<b>2.0</b>");
 
-        service.desactivar();
+        service.turnOff();
         assertThat(send(HttpRequest.newBuilder(uri("/login"))).body()).doesNotContain("banner-mantenimiento");
     }
 
     @Test
     void aFormPostFromTheBrowserGetsTheMaintenancePageWithRetryAfter() throws Exception {
-        service.activar(null, Duration.ofMinutes(5), "test");
+        service.turnOn(null, Duration.ofMinutes(5), "test");
 
         HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/usuarios"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -78,7 +78,7 @@ class MaintenanceWebTest {
 
     @Test
     void theApiKeepsItsProblemBodyEvenForAnHtmlAccept() throws Exception {
-        service.activar(null, Duration.ofMinutes(5), "test");
+        service.turnOn(null, Duration.ofMinutes(5), "test");
 
         HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/api/activos"))
                 .header("Content-Type", "application/json")

@@ -25,12 +25,12 @@ class SmokeDuringMaintenanceTest {
 
     @AfterEach
     void off() {
-        service.desactivar();
+        service.turnOff();
     }
 
     @Test
     void readOnlySmokePassesWhileMaintenanceModeIsOn() {
-        service.activar("smoke test window", Duration.ofMinutes(2), "test");
+        service.turnOn("smoke test window", Duration.ofMinutes(2), "test");
         SmokeReport report = SmokeService.run(new SmokeOptions(
                 URI.create("http://127.0.0.1:" + port), null, null, null, false, Duration.ofSeconds(10)));
         assertThat(report.ok()).as(report.failed().toString()).isTrue();

@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.inventarioti.InventarioApplication;
 import org.inventarioti.InventarioCli;
-import org.inventarioti.config.CliContext;
+import org.inventarioti.cli.CliContext;
 import org.inventarioti.support.CatalogDump;
 import org.inventarioti.support.EstadoV2;
 import org.inventarioti.support.InventarioTest;
@@ -182,7 +182,7 @@ class MigrateCommandTest {
                     .contains("especificaciones preconditions fail")
                     .contains("[" + id + "]");
 
-            try (var lock = AdvisoryLock.intentar(TestDataSource.of(db), AdvisoryLock.MIGRACION)
+            try (var lock = AdvisoryLock.tryTake(TestDataSource.of(db), AdvisoryLock.MIGRATE)
                     .orElseThrow()) {
                 Run concurrent = run(cli, "migrate", "apply", "--contract");
                 assertThat(concurrent.exit()).isEqualTo(1);

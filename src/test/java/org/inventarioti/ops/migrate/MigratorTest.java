@@ -40,9 +40,9 @@ class MigratorTest {
     void anEmptyDatabaseGetsEverythingAtStartUp() throws Exception {
         try (var db = TestDatabase.get().scratch()) {
             Flyway flyway = flyway(db, RAPIDO);
-            new Migrator(RAPIDO).alArrancar(flyway);
+            new Migrator(RAPIDO).onStartup(flyway);
             assertThat(flyway.info().pending()).isEmpty();
-            assertThat(Migrator.tieneDatos(flyway.getConfiguration().getDataSource()))
+            assertThat(Migrator.holdsData(flyway.getConfiguration().getDataSource()))
                     .isFalse();
         }
     }
@@ -53,13 +53,13 @@ class MigratorTest {
                 Connection connection = db.connect()) {
             EstadoV2.crear(connection, db.jdbcUrl(), "2", 3);
             Flyway flyway = flyway(db, RAPIDO);
-            assertThatThrownBy(() -> new Migrator(RAPIDO).alArrancar(flyway))
+            assertThatThrownBy(() -> new Migrator(RAPIDO).onStartup(flyway))
                     .isInstanceOf(PendingContractException.class)
                     .hasMessageContaining("V3 (V3__contract_especificaciones.sql)")
                     .hasMessageContaining("inventario maintenance run")
                     .hasMessageContaining("ops/run_full_maintenance.sh");
             assertThat(version(flyway)).as("the expand V2.1 ran").isEqualTo("2.1");
-            assertThat(Migrator.primerContractPendiente(flyway)
+            assertThat(Migrator.firstPendingContract(flyway)
                             .orElseThrow()
                             .getVersion()
                             .getVersion())
@@ -72,7 +72,7 @@ class MigratorTest {
         try (var db = TestDatabase.get().scratch()) {
             EstadoV2.flyway(db.jdbcUrl(), "2").migrate();
             Flyway flyway = flyway(db, RAPIDO);
-            new Migrator(RAPIDO).alArrancar(flyway);
+            new Migrator(RAPIDO).onStartup(flyway);
             assertThat(flyway.info().pending()).isEmpty();
         }
     }
@@ -86,7 +86,7 @@ class MigratorTest {
             String before = CatalogDump.of(connection);
             Flyway failing = flyway(db, RAPIDO, "classpath:db/migration", "classpath:db/test-falla");
 
-            assertThatThrownBy(() -> new Migrator(RAPIDO).aplicar(failing, null))
+            assertThatThrownBy(() -> new Migrator(RAPIDO).apply(failing, null))
                     .isInstanceOf(FlywayException.class)
                     .hasMessageContaining("injected migration failure");
 
@@ -108,7 +108,7 @@ class MigratorTest {
             long start = System.nanoTime();
             CompletableFuture<Throwable> migration = CompletableFuture.supplyAsync(() -> {
                 try {
-                    new Migrator(RAPIDO).aplicar(flyway(db, RAPIDO), null);
+                    new Migrator(RAPIDO).apply(flyway(db, RAPIDO), null);
                     return null;
                 } catch (RuntimeException e) {
                     return e;
@@ -122,7 +122,7 @@ class MigratorTest {
             Throwable failure = migration.get(30, TimeUnit.SECONDS);
             long migrationMillis = (System.nanoTime() - start) / 1_000_000;
             assertThat(failure)
-                    .isInstanceOf(Migrator.MigracionAbandonadaException.class)
+                    .isInstanceOf(Migrator.MigrationAbandonedException.class)
                     .hasMessageContaining("gave up after 2 attempts");
             assertThat(readMillis).as("reader queued at most one lock timeout").isLessThan(1500);
             assertThat(migrationMillis).as("2 x 400 ms + 200 ms pause + start").isLessThan(10_000);
@@ -148,7 +148,7 @@ class MigratorTest {
                 }
             });
             Flyway flyway = flyway(db, retrying);
-            new Migrator(retrying).aplicar(flyway, null);
+            new Migrator(retrying).apply(flyway, null);
             release.join();
             assertThat(flyway.info().pending()).isEmpty();
         }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import org.inventarioti.InventarioApplication;
 import org.inventarioti.InventarioCli;
-import org.inventarioti.config.CliContext;
+import org.inventarioti.cli.CliContext;
 import org.inventarioti.support.CatalogDump;
 import org.inventarioti.support.EstadoV2;
 import org.inventarioti.support.TestDatabase;

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.inventarioti.config.InventarioProperties;
 import org.inventarioti.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,11 +28,9 @@ class PreflightServiceTest {
     private PreflightService service(MockEnvironment environment, String jdbcUrl) {
         TestDatabase db = TestDatabase.get();
         var dataSource = new DriverManagerDataSource(jdbcUrl, db.user(), DB_PASSWORD);
-        var properties = new InventarioProperties(dir, "production", null, null, null, null, null, null);
         return new PreflightService(
                 environment,
                 dataSource,
-                properties,
                 new DefaultListableBeanFactory().getBeanProvider(SslBundles.class),
                 Clock.systemUTC());
     }
@@ -57,7 +54,7 @@ class PreflightServiceTest {
     }
 
     private static String text(List<PreflightCheck> checks) {
-        return String.join("\n", checks.stream().map(PreflightCheck::linea).toList());
+        return String.join("\n", checks.stream().map(PreflightCheck::line).toList());
     }
 
     @Test
@@ -67,10 +64,10 @@ class PreflightServiceTest {
                 .withProperty("inventario.tls.certificado", certificate.toString())
                 .withProperty("SENTRY_DSN", "https://0123abcd@o1.ingest.sentry.io/4242");
         List<PreflightCheck> checks =
-                service(environment, TestDatabase.get().jdbcUrl()).comprobar(Optional.of(releaseJar()), dir);
+                service(environment, TestDatabase.get().jdbcUrl()).check(Optional.of(releaseJar()), dir);
         assertThat(checks).as(text(checks)).allMatch(PreflightCheck::ok);
         assertThat(checks)
-                .extracting(PreflightCheck::nombre)
+                .extracting(PreflightCheck::name)
                 .containsExactly("secrets", "database", "tls", "sentry", "disk", "release");
         assertThat(text(checks)).contains("valid until").doesNotContain(SECRET, DB_PASSWORD, "0123abcd");
     }
@@ -83,7 +80,7 @@ class PreflightServiceTest {
                 .withProperty("sentry.dsn", "sentry-dsn-with-secret-key-xyz");
         environment.setProperty("spring.datasource.password", "");
         List<PreflightCheck> checks = service(environment, "jdbc:postgresql://127.0.0.1:1/nowhere")
-                .comprobar(Optional.of(dir.resolve("missing.jar")), dir);
+                .check(Optional.of(dir.resolve("missing.jar")), dir);
         String report = text(checks);
         assertThat(checks).as(report).noneMatch(PreflightCheck::ok);
         assertThat(report)
@@ -100,22 +97,20 @@ class PreflightServiceTest {
     void tlsAndSentryAreCheckedOnlyWhenConfigured() throws Exception {
         List<PreflightCheck> checks = service(
                         environment(SECRET), TestDatabase.get().jdbcUrl())
-                .comprobar(Optional.of(releaseJar()), dir.resolve("not/yet/created"));
-        assertThat(checks).extracting(PreflightCheck::nombre).containsExactly("secrets", "database", "disk", "release");
+                .check(Optional.of(releaseJar()), dir.resolve("not/yet/created"));
+        assertThat(checks).extracting(PreflightCheck::name).containsExactly("secrets", "database", "disk", "release");
         assertThat(checks).as(text(checks)).allMatch(PreflightCheck::ok);
     }
 
     @Test
     void dsnShapes() {
-        assertThat(PreflightService.dsnValido("https://abc@o1.ingest.sentry.io/42"))
+        assertThat(PreflightService.validDsn("https://abc@o1.ingest.sentry.io/42"))
                 .isTrue();
-        assertThat(PreflightService.dsnValido("https://abc@sentry.example.org/path/42"))
+        assertThat(PreflightService.validDsn("https://abc@sentry.example.org/path/42"))
                 .isTrue();
-        assertThat(PreflightService.dsnValido("https://sentry.example.org/42")).isFalse();
-        assertThat(PreflightService.dsnValido("https://abc@sentry.example.org/"))
-                .isFalse();
-        assertThat(PreflightService.dsnValido("ftp://abc@sentry.example.org/42"))
-                .isFalse();
-        assertThat(PreflightService.dsnValido("not a url")).isFalse();
+        assertThat(PreflightService.validDsn("https://sentry.example.org/42")).isFalse();
+        assertThat(PreflightService.validDsn("https://abc@sentry.example.org/")).isFalse();
+        assertThat(PreflightService.validDsn("ftp://abc@sentry.example.org/42")).isFalse();
+        assertThat(PreflightService.validDsn("not a url")).isFalse();
     }
 }

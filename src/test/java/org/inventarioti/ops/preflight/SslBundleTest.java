@@ -58,12 +58,12 @@ class SslBundleTest {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("\"status\":\"ok\"");
 
-            var tls = app.getBean(PreflightService.class).comprobar(Optional.empty(), dir).stream()
-                    .filter(c -> c.nombre().equals("tls"))
+            var tls = app.getBean(PreflightService.class).check(Optional.empty(), dir).stream()
+                    .filter(c -> c.name().equals("tls"))
                     .findFirst()
                     .orElseThrow();
-            assertThat(tls.ok()).as(tls.linea()).isTrue();
-            assertThat(tls.detalle()).contains("SSL bundle inventario valid until");
+            assertThat(tls.ok()).as(tls.line()).isTrue();
+            assertThat(tls.detail()).contains("SSL bundle inventario valid until");
         }
     }
 }

@@ -1,0 +1,208 @@
+package org.inventarioti.ops.archive;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.inventarioti.config.Database;
+import org.inventarioti.ops.release.AppVersion;
+import org.postgresql.PGConnection;
+import org.springframework.stereotype.Service;
+
+/**
+ * {@code inventario backup}: one REPEATABLE READ, read-only transaction (a single point in time that
+ * blocks no reader or writer), every archived table streamed through COPY into one ZIP with a
+ * manifest. See {@code docs/operations/backup-restore.md} for the format.
+ */
+@Service
+public class BackupService {
+
+    static final String PREFIX = "inventario-backup-";
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final Clock clock;
+
+    BackupService(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** For commands that run without the application context (a restore into an explicit target). */
+    public static BackupService standalone() {
+        return new BackupService(Clock.systemUTC());
+    }
+
+    public static boolean isArchiveName(Path path) {
+        String name = path.getFileName().toString();
+        return name.startsWith(PREFIX) && name.endsWith(".zip");
+    }
+
+    public BackupResult backup(Database source, boolean embedded, Path outputDir, BackupProgress progress)
+            throws Exception {
+        long started = System.nanoTime();
+        Path dir = outputDir.toAbsolutePath();
+        Files.createDirectories(dir);
+        ArchiveWriter.removeAbandonedPartials(dir);
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Path target = uniqueName(dir, now);
+        try (Connection connection = source.connect();
+                ArchiveWriter writer = ArchiveWriter.create(target)) {
+            connection.setAutoCommit(false);
+            try (var statement = connection.createStatement()) {
+                statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                statement.execute("SET LOCAL statement_timeout = 0");
+                statement.execute("SET LOCAL idle_in_transaction_session_timeout = 0");
+            }
+            Manifest manifest = snapshot(connection, writer, source, embedded, now, progress);
+            Path archive = writer.commit(manifest);
+            connection.rollback();
+            return new BackupResult(
+                    archive, Files.size(archive), manifest, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private Manifest snapshot(
+            Connection connection,
+            ArchiveWriter writer,
+            Database source,
+            boolean embedded,
+            Instant now,
+            BackupProgress progress)
+            throws Exception {
+        String schema = scalar(connection, "SELECT current_schema()");
+        var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        List<Catalog.TableInfo> tables = Catalog.archivedTables(connection, schema);
+        List<Manifest.AppliedMigration> history = Catalog.history(connection, schema);
+        progress.started(tables.size());
+        List<Manifest.Table> entries = new ArrayList<>();
+        int index = 0;
+        for (Catalog.TableInfo table : tables) {
+            progress.tableStarted(table.name(), ++index);
+            String member = "data/" + table.name() + ".copy";
+            String sql = "COPY " + Catalog.qualified(schema, table.name()) + " (" + columnList(table.columns())
+                    + ") TO STDOUT";
+            Manifest.Member written =
+                    writer.member(member, true, out -> copy.copyOut(sql, counting(out, table.name(), progress)));
+            entries.add(new Manifest.Table(table.name(), member, table.columns(), written.rows()));
+            progress.tableDone(table.name(), written.rows(), written.bytes());
+        }
+        if (!history.isEmpty()) {
+            String sql = "COPY " + Catalog.qualified(schema, Catalog.HISTORY_TABLE) + " TO STDOUT";
+            writer.member("meta/" + Catalog.HISTORY_TABLE + ".copy", true, out -> copy.copyOut(sql, out));
+            writeScripts(writer, history);
+        }
+        return new Manifest(
+                Manifest.FORMAT,
+                Manifest.FORMAT_VERSION,
+                AppVersion.get(),
+                now.toString(),
+                new Manifest.Source(
+                        source.host(),
+                        source.port(),
+                        source.name(),
+                        scalar(connection, "SHOW server_version"),
+                        embedded),
+                Catalog.schema(history),
+                entries,
+                sequences(connection, schema),
+                writer.members());
+    }
+
+    /** The release's migration scripts the history names, so a DBA can rebuild the schema by hand. */
+    private static void writeScripts(ArchiveWriter writer, List<Manifest.AppliedMigration> history) throws Exception {
+        ClassLoader loader = BackupService.class.getClassLoader();
+        for (Manifest.AppliedMigration migration : history) {
+            if (!"SQL".equals(migration.type()) || migration.script() == null) {
+                continue;
+            }
+            String resource = "db/migration/" + migration.script();
+            if (loader.getResource(resource) != null) {
+                writer.member("schema/" + migration.script(), false, out -> {
+                    try (InputStream in = loader.getResourceAsStream(resource)) {
+                        in.transferTo(out);
+                    }
+                });
+            }
+        }
+    }
+
+    private static List<Manifest.SequenceValue> sequences(Connection connection, String schema) throws SQLException {
+        List<Manifest.SequenceValue> values = new ArrayList<>();
+        for (Catalog.SequenceInfo sequence : Catalog.sequences(connection, schema)) {
+            if (sequence.ownerTable() != null && !Catalog.archived(sequence.ownerTable())) {
+                continue;
+            }
+            try (var statement = connection.createStatement();
+                    var rs = statement.executeQuery(
+                            "SELECT last_value, is_called FROM " + Catalog.qualified(schema, sequence.name()))) {
+                rs.next();
+                values.add(new Manifest.SequenceValue(
+                        sequence.name(),
+                        sequence.ownerTable(),
+                        sequence.ownerColumn(),
+                        rs.getLong(1),
+                        rs.getBoolean(2)));
+            }
+        }
+        return values;
+    }
+
+    static String columnList(List<String> columns) {
+        return String.join(", ", columns.stream().map(Catalog::quote).toList());
+    }
+
+    private static String scalar(Connection connection, String sql) throws SQLException {
+        try (var statement = connection.createStatement();
+                var rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static Path uniqueName(Path dir, Instant now) {
+        String base = PREFIX + STAMP.format(now);
+        Path candidate = dir.resolve(base + ".zip");
+        for (int i = 1; Files.exists(candidate); i++) {
+            candidate = dir.resolve(base + "-" + i + ".zip");
+        }
+        return candidate;
+    }
+
+    private static OutputStream counting(OutputStream out, String table, BackupProgress progress) {
+        if (!progress.wantsRows()) {
+            return out;
+        }
+        return new FilterOutputStream(out) {
+            private long rows;
+            private long reported;
+
+            @Override
+            public void write(byte[] buffer, int offset, int length) throws IOException {
+                out.write(buffer, offset, length);
+                for (int i = offset; i < offset + length; i++) {
+                    if (buffer[i] == '\n') {
+                        rows++;
+                    }
+                }
+                if (rows - reported >= 10_000) {
+                    reported = rows;
+                    progress.rows(table, rows);
+                }
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+}

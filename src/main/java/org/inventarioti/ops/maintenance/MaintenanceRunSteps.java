@@ -1,0 +1,259 @@
+package org.inventarioti.ops.maintenance;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.inventarioti.ops.migrate.StartupMigrations;
+import org.inventarioti.ops.release.Release;
+import org.inventarioti.ops.release.Releases;
+import org.inventarioti.ops.run.ExternalCommand;
+import org.inventarioti.ops.run.Probes;
+import org.inventarioti.ops.run.ReleaseSteps;
+import org.inventarioti.ops.run.RunEnvironment;
+import org.inventarioti.ops.run.RunJournal;
+import org.inventarioti.ops.run.ServiceManager;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * One maintenance run's steps and its rollback (see {@link MaintenanceRun}): the state a run
+ * carries from step to step — the holder of maintenance mode, the verified backup, the schema's
+ * fingerprint before the migrations.
+ */
+final class MaintenanceRunSteps {
+
+    private final RunEnvironment environment;
+    private final MaintenanceModeService maintenance;
+    private final ObjectProvider<StartupMigrations> migrations;
+    private final RunJournal journal;
+    private final Releases releases;
+    private final Optional<Release> previous;
+    private final Release next;
+    private final Path newJar;
+    private final Path orchestrator;
+    private final Path backups;
+    private final ReleaseSteps releaseSteps;
+    private final ServiceManager service;
+    private final Probes probes;
+    private MaintenanceHolder holder;
+    private Path archive;
+    private String fingerprint;
+
+    MaintenanceRunSteps(
+            RunEnvironment environment,
+            MaintenanceModeService maintenance,
+            ObjectProvider<StartupMigrations> migrations,
+            RunJournal journal,
+            Releases releases,
+            Optional<Release> previous,
+            Release next,
+            Path newJar,
+            Path orchestrator,
+            Path backups) {
+        this.environment = environment;
+        this.maintenance = maintenance;
+        this.migrations = migrations;
+        this.journal = journal;
+        this.releases = releases;
+        this.previous = previous;
+        this.next = next;
+        this.newJar = newJar;
+        this.orchestrator = orchestrator;
+        this.backups = backups;
+        this.releaseSteps = new ReleaseSteps(environment, journal, releases);
+        this.service = releaseSteps.service();
+        this.probes = releaseSteps.probes();
+    }
+
+    /** The steps in order; {@code planOnly} prints them (a dry run) instead of running them. */
+    int steps(boolean planOnly) {
+        String title = "Maintenance run " + next.version();
+        try {
+            journal.step("install", "install " + newJar + " as " + next.dir() + " and write the launcher", () -> {
+                releases.install(newJar);
+                releases.writeLauncher();
+                return next.dir();
+            });
+            journal.step(
+                    "maintenance on",
+                    "apply pending expand migrations, then turn maintenance mode on (writes answer 503), renewed while this run lives",
+                    () -> {
+                        migrations.getObject().migrateExpandForCommand();
+                        holder = maintenance.hold(
+                                "Maintenance window: upgrading to " + next.version()
+                                        + ". Changes are paused; reading keeps working.",
+                                "maintenance run");
+                        return holder.name();
+                    });
+            journal.step(
+                    "wait for writes",
+                    "let every instance see the flag, then wait for open write transactions (at most "
+                            + environment.properties().writesTimeout().toSeconds() + " s)",
+                    this::awaitWrites);
+        } catch (RunJournal.StepFailed e) {
+            endMaintenance();
+            journal.summary(
+                    title, "REFUSED at " + e.step() + ", nothing but the expand migrations changed: " + e.getMessage());
+            return 1;
+        }
+        try {
+            journal.step(
+                    "backup",
+                    "inventario backup --output " + backups
+                            + " --verify (a test restore, recorded for the contract gate)",
+                    this::backup);
+        } catch (RunJournal.StepFailed e) {
+            endMaintenance();
+            journal.summary(title, "STOPPED at backup, the service was not touched: " + e.getMessage());
+            return 1;
+        }
+        try {
+            journal.step("stop", service.describe("stop"), () -> {
+                fingerprint = environment.schemaFingerprint();
+                service.run("stop");
+                return "stopped";
+            });
+            journal.step("migrate", "java -jar " + next.jar() + " migrate apply --contract", this::migrate);
+            releaseSteps.startAndProbe(next, "start");
+            releaseSteps.promote(next);
+        } catch (RunJournal.StepFailed e) {
+            return rollBack(e);
+        }
+        journal.step("maintenance off", "turn maintenance mode off", () -> {
+            endMaintenance();
+            return "writes accepted again";
+        });
+        releaseSteps.prune();
+        journal.summary(
+                title, planOnly ? "the steps above would run" : "DONE: " + next.version() + " is current and serving");
+        return 0;
+    }
+
+    private String awaitWrites() throws InterruptedException {
+        Thread.sleep(2_000 + 200);
+        String freeze = "";
+        if (probes.answersWithoutMaintenance()) {
+            service.run("stop");
+            freeze = "the running release does not report maintenance mode (an older release?): stopped it"
+                    + " before the backup; ";
+        }
+        long deadline =
+                System.nanoTime() + environment.properties().writesTimeout().toNanos();
+        long open;
+        int rounds = 0;
+        do {
+            open = environment.jdbc().sql("""
+                            SELECT count(*) FROM pg_stat_activity
+                            WHERE datname = current_database() AND pid <> pg_backend_pid()
+                              AND backend_xid IS NOT NULL AND application_name = 'inventario-ti'""").query(Long.class).single();
+            if (open == 0) {
+                return freeze + "no open write transaction" + (rounds > 0 ? " after " + rounds * 200 + " ms" : "");
+            }
+            rounds++;
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        throw new IllegalStateException(open + " write transaction(s) still open after "
+                + environment.properties().writesTimeout().toSeconds() + " s");
+    }
+
+    private String backup() throws IOException {
+        Files.createDirectories(backups);
+        ExternalCommand.Result result = ExternalCommand.run(
+                ExternalCommand.cli(orchestrator, "backup", "--output", backups.toString(), "--verify"),
+                Duration.ofHours(2));
+        if (!result.ok()) {
+            throw new IllegalStateException("backup failed (exit " + result.exit() + "): " + result.tail(8));
+        }
+        try (Stream<Path> files = Files.list(backups)) {
+            archive = files.filter(p -> p.getFileName().toString().endsWith(".zip"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("backup produced no archive in " + backups));
+        }
+        return archive + " (" + Files.size(archive) / 1024 + " KiB); " + result.tail(1);
+    }
+
+    private String migrate() {
+        if (!holder.held()) {
+            throw new IllegalStateException("the maintenance flag was lost (expired or turned off): not migrating");
+        }
+        ExternalCommand.Result result = ExternalCommand.run(
+                ExternalCommand.cli(next.jar(), "migrate", "apply", "--contract"), Duration.ofHours(2));
+        if (!result.ok()) {
+            throw new IllegalStateException(
+                    "migrate apply --contract failed (exit " + result.exit() + "): " + result.tail(6));
+        }
+        return result.tail(1);
+    }
+
+    private int rollBack(RunJournal.StepFailed failure) {
+        String title = "Maintenance run " + next.version();
+        try {
+            journal.step("rollback: stop", service.describe("stop"), () -> {
+                service.run("stop");
+                releases.removeCandidate();
+                return "stopped, candidate removed";
+            });
+            boolean changed = !environment.schemaFingerprint().equals(fingerprint);
+            if (changed) {
+                journal.step(
+                        "rollback: restore", "java -jar " + orchestrator + " restore " + archive + " --force", () -> {
+                            ExternalCommand.Result result = ExternalCommand.run(
+                                    ExternalCommand.cli(
+                                            orchestrator,
+                                            "restore",
+                                            archive.toString(),
+                                            "--force",
+                                            "--backup-dir",
+                                            backups.toString()),
+                                    Duration.ofHours(2));
+                            if (!result.ok()) {
+                                throw new IllegalStateException(
+                                        "restore failed (exit " + result.exit() + "): " + result.tail(8));
+                            }
+                            return result.tail(1);
+                        });
+            } else {
+                journal.skipped(
+                        "rollback: restore",
+                        "the schema is exactly as before the stop (the migration rolled back): no restore needed");
+            }
+            Release earlier = previous.orElseThrow(
+                    () -> new RunJournal.StepFailed("rollback", "there is no previous release to start", null));
+            journal.step("rollback: start", service.describe("start") + " (" + earlier.version() + ")", () -> {
+                service.run("start");
+                return "started";
+            });
+            releaseSteps.checkServing(earlier, "rollback: readiness", "rollback: smoke");
+            journal.step("maintenance off", "turn maintenance mode off", () -> {
+                endMaintenance();
+                return "writes accepted again";
+            });
+            journal.summary(
+                    title,
+                    "ROLLED BACK after " + failure.step() + " failed (" + failure.getMessage() + "); "
+                            + earlier.version() + " is serving");
+            return 1;
+        } catch (RunJournal.StepFailed e) {
+            String message = "Maintenance run to " + next.version() + " failed at " + failure.step()
+                    + " and its rollback failed at " + e.step() + ". Writes stay paused; see the journal "
+                    + journal.file() + ".";
+            if (holder != null) {
+                holder.leaveOn(message, MaintenanceRun.FAILURE_NOTICE);
+            }
+            journal.note(
+                    "maintenance mode LEFT ON for " + MaintenanceRun.FAILURE_NOTICE.toDays() + " days: " + message);
+            journal.summary(
+                    title, "FAILED, rollback FAILED: act now (ops/maintenance_playbook.md, 'When the rollback fails')");
+            return 2;
+        }
+    }
+
+    private void endMaintenance() {
+        if (holder != null) {
+            holder.close();
+            holder = null;
+        }
+    }
+}

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.inventarioti.config.RequestId;
 import org.inventarioti.listing.ListPage;
-import org.inventarioti.web.RequestIdFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -130,7 +130,7 @@ public class AuditoriaService {
                 .param("entidadId", entidadId == null ? null : entidadId.toString())
                 .param("antes", antes == null ? null : json.writeValueAsString(antes))
                 .param("despues", despues == null ? null : json.writeValueAsString(despues))
-                .param("requestId", RequestIdFilter.current())
+                .param("requestId", RequestId.current())
                 .param("cliente", clientAddress())
                 .update();
     }

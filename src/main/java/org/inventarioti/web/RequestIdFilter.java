@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.inventarioti.config.RequestId;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -22,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RequestIdFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Request-Id";
-    public static final String MDC_KEY = "requestId";
+    public static final String MDC_KEY = RequestId.MDC_KEY;
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
     @Override
@@ -43,6 +44,6 @@ public class RequestIdFilter extends OncePerRequestFilter {
     }
 
     public static String current() {
-        return MDC.get(MDC_KEY);
+        return RequestId.current();
     }
 }

@@ -114,23 +114,27 @@ public class ActivoService {
 
     @Transactional
     public Activo reemplazar(long id, ActivoRequest request, String ifMatch) {
-        int version = Versions.required(request.version(), ifMatch);
-        Activo before = current(id, version);
-        return save(before, version, validated(request, Optional.of(before)));
+        return cambiar(id, Versions.required(request.version(), ifMatch), before -> request);
     }
 
     /** A partial update: a JSON Merge Patch (RFC 7396) of the asset; especificaciones merge key by key. */
     @Transactional
     public Activo modificar(long id, ObjectNode patch, String ifMatch) {
-        int version = Versions.required(Patches.version(patch), ifMatch);
+        return cambiar(
+                id,
+                Versions.required(Patches.version(patch), ifMatch),
+                before -> Patches.apply(
+                        json,
+                        ActivoRequest.of(before),
+                        patch,
+                        Map.of("especificaciones", ClavesEspecificacion::normalizar),
+                        ActivoRequest.class));
+    }
+
+    /** A change of a stored record, made at the version the caller saw and validated against what it was. */
+    private Activo cambiar(long id, int version, java.util.function.Function<Activo, ActivoRequest> cambio) {
         Activo before = current(id, version);
-        ActivoRequest request = Patches.apply(
-                json,
-                ActivoRequest.of(before),
-                patch,
-                Map.of("especificaciones", ClavesEspecificacion::normalizar),
-                ActivoRequest.class);
-        return save(before, version, validated(request, Optional.of(before)));
+        return save(before, version, validated(cambio.apply(before), Optional.of(before)));
     }
 
     @Transactional

@@ -91,19 +91,24 @@ public class MantenimientoService {
 
     @Transactional
     public Mantenimiento reemplazar(long id, MantenimientoRequest request, String ifMatch) {
-        int version = Versions.required(request.version(), ifMatch);
-        Mantenimiento before = current(id, version);
-        return save(before, version, validated(request, Optional.of(before)));
+        return cambiar(id, Versions.required(request.version(), ifMatch), before -> request);
     }
 
     /** A partial update: JSON Merge Patch (RFC 7396) of the record. */
     @Transactional
     public Mantenimiento modificar(long id, ObjectNode patch, String ifMatch) {
-        int version = Versions.required(Patches.version(patch), ifMatch);
+        return cambiar(
+                id,
+                Versions.required(Patches.version(patch), ifMatch),
+                before -> Patches.apply(
+                        json, MantenimientoRequest.of(before), patch, Map.of(), MantenimientoRequest.class));
+    }
+
+    /** A change of a stored record, made at the version the caller saw and validated against what it was. */
+    private Mantenimiento cambiar(
+            long id, int version, java.util.function.Function<Mantenimiento, MantenimientoRequest> cambio) {
         Mantenimiento before = current(id, version);
-        MantenimientoRequest request =
-                Patches.apply(json, MantenimientoRequest.of(before), patch, Map.of(), MantenimientoRequest.class);
-        return save(before, version, validated(request, Optional.of(before)));
+        return save(before, version, validated(cambio.apply(before), Optional.of(before)));
     }
 
     @Transactional

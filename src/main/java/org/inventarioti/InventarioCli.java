@@ -3,6 +3,7 @@ package org.inventarioti;
 import java.lang.reflect.Constructor;
 import org.inventarioti.config.CliContext;
 import org.inventarioti.demo.DemoDataCommand;
+import org.inventarioti.importacion.ImportCommand;
 import org.inventarioti.ops.VersionCommand;
 import org.inventarioti.ops.cli.BackupCommand;
 import org.inventarioti.ops.cli.RestoreCommand;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Command;
             MigrateCommand.class,
             MaintenanceCommand.class,
             PreflightCommand.class,
-            DeployCommand.class
+            DeployCommand.class,
+            ImportCommand.class
         })
 public class InventarioCli {
 

@@ -118,7 +118,7 @@ final class DumpMysql implements Origen {
         try (SqlReader reader = new SqlReader(file)) {
             SqlLexer lexer = reader.lexer;
             lexer.skipSpace();
-            if (lexer.peek() != SqlLexer.EOF && !Character.isLetter(lexer.peek())) {
+            if (lexer.peek() != SqlLexer.EOF && lexer.peek() != ';' && !Character.isLetter(lexer.peek())) {
                 throw notADump(file, "it does not start with SQL statements");
             }
             boolean first = true;

@@ -130,8 +130,11 @@ public record Informe(
                 out.println();
                 out.println("  " + seccion + ":");
             }
-            out.println("    " + d.de() + " -> " + d.a() + "  (" + d.filas() + (d.filas() == 1 ? " row" : " rows")
-                    + (d.ejemplos().isEmpty() ? "" : ", e.g. " + String.join(", ", d.ejemplos())) + ")");
+            String rows = d.ejemplos().isEmpty() && d.filas() == 1
+                    ? ""
+                    : "  (" + d.filas() + (d.filas() == 1 ? " row" : " rows")
+                            + (d.ejemplos().isEmpty() ? "" : ", e.g. " + String.join(", ", d.ejemplos())) + ")";
+            out.println("    " + d.de() + " -> " + d.a() + rows);
         }
         out.println();
         out.println("  users (original role -> role here):");

@@ -99,10 +99,15 @@ final class Registro {
         return out;
     }
 
+    /** Grouped by section (in the order sections first appeared), each in the order it first happened. */
     List<Informe.Decision> decisiones() {
-        return decisiones.values().stream()
-                .map(d -> new Informe.Decision(d.seccion, d.de, d.a, d.filas, List.copyOf(d.ejemplos)))
-                .toList();
+        Map<String, List<Informe.Decision>> bySection = new LinkedHashMap<>();
+        for (Decision d : decisiones.values()) {
+            bySection
+                    .computeIfAbsent(d.seccion, s -> new ArrayList<>())
+                    .add(new Informe.Decision(d.seccion, d.de, d.a, d.filas, List.copyOf(d.ejemplos)));
+        }
+        return bySection.values().stream().flatMap(List::stream).toList();
     }
 
     List<String> avisos() {

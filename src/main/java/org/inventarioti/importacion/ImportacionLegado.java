@@ -109,9 +109,7 @@ public final class ImportacionLegado {
             throw e;
         } catch (Exception e) {
             throw new ImportacionRechazada(
-                    "the import failed and was rolled back, nothing was changed: "
-                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
-                    e);
+                    "the import failed and was rolled back, nothing was changed: " + causa(e), e);
         }
     }
 
@@ -199,6 +197,19 @@ public final class ImportacionLegado {
         } else {
             destino.copiar(table, columns, tabla::escribir);
         }
+    }
+
+    /** The database's own words when it refused (its first line: the rest may quote a row). */
+    private static String causa(Exception e) {
+        Throwable cause = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException) {
+                cause = t;
+            }
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private static void paso(PrintWriter log, String table, long started) {

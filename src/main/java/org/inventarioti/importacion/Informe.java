@@ -1,5 +1,6 @@
 package org.inventarioti.importacion;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,7 @@ public record Informe(
             Map<String, Long> motivos,
             List<Rechazo> rechazos) {
 
+        @JsonProperty("sin_explicar")
         public long sinExplicar() {
             return leidas - importadas - cuarentena - rechazadas;
         }
@@ -51,6 +53,7 @@ public record Informe(
     public record Secretos(long claves, List<String> activos) {}
 
     /** Every source table accounted for, and (after a real run) the target holding what was imported. */
+    @JsonProperty("cuadra")
     public boolean cuadra() {
         for (Tabla tabla : tablas) {
             if (tabla.sinExplicar() != 0) {

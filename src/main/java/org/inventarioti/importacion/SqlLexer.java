@@ -122,7 +122,7 @@ final class SqlLexer {
                 text.append((char) c);
             }
         }
-        lastComment = text.toString();
+        lastComment = text.toString().replaceFirst("^(--|#)\\s*", "");
         if (firstComment == null) {
             firstComment = lastComment;
         }

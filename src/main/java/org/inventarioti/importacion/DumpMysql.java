@@ -108,6 +108,10 @@ final class DumpMysql implements Origen {
             }
             String word = lexer.word();
             if (word.isEmpty()) {
+                lexer.next();
+                if (lexer.peek() == SqlLexer.EOF) {
+                    throw lexer.truncated("inside a statement");
+                }
                 throw new DumpException("line " + lexer.line() + ": unexpected '" + (char) c + "'");
             }
             return word;

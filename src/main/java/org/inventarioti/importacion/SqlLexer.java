@@ -82,7 +82,7 @@ final class SqlLexer {
                 next();
             } else if (c == '#') {
                 lineComment();
-            } else if (c == '-' && lookingAt("-- ") || c == '-' && lookingAt("--\n")) {
+            } else if (c == '-' && ahead(1) == '-' && (ahead(2) == EOF || Character.isWhitespace(ahead(2)))) {
                 lineComment();
             } else if (c == '/' && lookingAt("/*")) {
                 blockComment();
@@ -92,7 +92,20 @@ final class SqlLexer {
         }
     }
 
+    /** The character {@code offset} places ahead (0: the next one), or EOF. */
+    private int ahead(int offset) throws IOException {
+        if (!lookingAt("x".repeat(offset + 1), false)) {
+            return EOF;
+        }
+        return buffer[position + offset];
+    }
+
     private boolean lookingAt(String prefix) throws IOException {
+        return lookingAt(prefix, true);
+    }
+
+    /** Whether the input continues with {@code prefix} (or, unless {@code compare}, has as many characters). */
+    private boolean lookingAt(String prefix, boolean compare) throws IOException {
         if (limit - position < prefix.length()) {
             int remaining = limit - position;
             System.arraycopy(buffer, position, buffer, 0, remaining);
@@ -105,6 +118,9 @@ final class SqlLexer {
             if (limit < prefix.length()) {
                 return false;
             }
+        }
+        if (!compare) {
+            return true;
         }
         for (int i = 0; i < prefix.length(); i++) {
             if (buffer[position + i] != prefix.charAt(i)) {

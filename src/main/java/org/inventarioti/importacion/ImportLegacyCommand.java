@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "legacy",
+        mixinStandardHelpOptions = true,
         description = {
             "Imports the original Inventario-TI (Node/MySQL): a live MySQL/MariaDB database (--from, read in one"
                     + " consistent read-only snapshot) or a mysqldump/mariadb-dump file (--from-dump, .sql or .sql.gz,"

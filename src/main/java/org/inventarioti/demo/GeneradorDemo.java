@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.inventarioti.listing.CopyLine;
 
 /**
  * Realistic demo rows, as CSV lines for COPY: assets whose especificaciones follow the seeded
@@ -61,7 +62,7 @@ final class GeneradorDemo {
                 ? tipo.categoria() + " de " + responsable
                 : tipo.categoria() + " " + area + " " + (1 + random.nextInt(40));
         String notas = random.nextInt(20) == 0 ? "Asignado en la renovación de " + compra.getYear() : null;
-        return Csv.line(
+        return CopyLine.line(
                 id,
                 categoriaId,
                 nombre,
@@ -149,7 +150,7 @@ final class GeneradorDemo {
                 ? fecha.atTime(9 + random.nextInt(8), random.nextInt(60)).atOffset(ZoneOffset.UTC)
                 : null;
         int t = random.nextInt(10);
-        return Csv.line(
+        return CopyLine.line(
                 activoId,
                 t < 6 ? "preventivo" : t < 9 ? "correctivo" : "emergencia",
                 pick(TITULOS),

@@ -320,8 +320,8 @@ final class ActivosLegado {
         if (Valores.texto(value) == null) {
             return;
         }
-        String key = ClavesEspecificacion.normalizar(column);
-        if (ClavesEspecificacion.esSensible(key) || ClavesEspecificacion.pareceSecreto(value)) {
+        String key = Claves.normalizar(column);
+        if (ClavesEspecificacion.esSensible(key) || Secretos.pareceSecreto(value)) {
             secretos.quitado();
             return;
         }

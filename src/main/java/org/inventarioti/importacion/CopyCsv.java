@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import org.inventarioti.listing.CopyLine;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
@@ -19,7 +20,6 @@ final class CopyCsv implements AutoCloseable {
 
     private final Writer out;
     private final org.postgresql.copy.CopyIn copy;
-    private final StringBuilder line = new StringBuilder(512);
     private long rows;
 
     private CopyCsv(Writer out, org.postgresql.copy.CopyIn copy) {
@@ -57,32 +57,7 @@ final class CopyCsv implements AutoCloseable {
     }
 
     void fila(Object... values) throws IOException {
-        line.setLength(0);
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                line.append(',');
-            }
-            Object value = values[i];
-            if (value == null) {
-                continue;
-            }
-            if (value instanceof Number || value instanceof Boolean) {
-                line.append(value);
-            } else {
-                String text = value.toString();
-                line.append('"');
-                for (int j = 0; j < text.length(); j++) {
-                    char c = text.charAt(j);
-                    if (c == '"') {
-                        line.append('"');
-                    }
-                    line.append(c);
-                }
-                line.append('"');
-            }
-        }
-        line.append('\n');
-        out.append(line);
+        out.append(CopyLine.line(values));
         rows++;
     }
 

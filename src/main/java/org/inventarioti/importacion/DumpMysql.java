@@ -39,10 +39,13 @@ final class DumpMysql implements Origen {
 
     private final Path file;
     private final Map<String, List<Columna>> tables;
+    /** Per table, the number of the statement that is its last INSERT: a read stops there. */
+    private final Map<String, Long> lastInsert;
 
-    private DumpMysql(Path file, Map<String, List<Columna>> tables) {
+    private DumpMysql(Path file, Map<String, List<Columna>> tables, Map<String, Long> lastInsert) {
         this.file = file;
         this.tables = tables;
+        this.lastInsert = lastInsert;
     }
 
     static DumpMysql abrir(Path file) {
@@ -53,12 +56,13 @@ final class DumpMysql implements Origen {
             throw new ImportacionRechazada("the dump " + file + " cannot be read (permissions)");
         }
         Map<String, List<Columna>> tables = new LinkedHashMap<>();
+        Map<String, Long> lastInsert = new java.util.HashMap<>();
         try {
-            scan(file, tables);
+            scan(file, tables, lastInsert);
         } catch (IOException e) {
             throw new ImportacionRechazada("the dump " + file + " cannot be read: " + e.getMessage(), e);
         }
-        return new DumpMysql(file, tables);
+        return new DumpMysql(file, tables, lastInsert);
     }
 
     @Override
@@ -74,9 +78,12 @@ final class DumpMysql implements Origen {
     @Override
     public void leer(String tabla, List<String> columnas, Fila fila) throws Exception {
         List<Columna> declared = tables.get(tabla);
+        long last = lastInsert.getOrDefault(tabla, -1L);
         try (SqlReader reader = new SqlReader(file)) {
             SqlLexer lexer = reader.lexer;
-            for (String keyword = statement(lexer); keyword != null; keyword = statement(lexer)) {
+            long number = 0;
+            for (String keyword = statement(lexer); keyword != null && number <= last; keyword = statement(lexer)) {
+                number++;
                 if (keyword.equals("INSERT") || keyword.equals("REPLACE")) {
                     String table = insertTable(lexer);
                     if (table.equals(tabla)) {
@@ -118,19 +125,23 @@ final class DumpMysql implements Origen {
         }
     }
 
-    private static void scan(Path file, Map<String, List<Columna>> tables) throws IOException {
+    private static void scan(Path file, Map<String, List<Columna>> tables, Map<String, Long> lastInsert)
+            throws IOException {
         try (SqlReader reader = new SqlReader(file)) {
             SqlLexer lexer = reader.lexer;
             lexer.skipSpace();
             if (lexer.peek() != SqlLexer.EOF && lexer.peek() != ';' && !Character.isLetter(lexer.peek())) {
                 throw notADump(file, "it does not start with SQL statements");
             }
-            boolean first = true;
+            long number = 0;
             for (String keyword = statement(lexer); keyword != null; keyword = statement(lexer)) {
-                if (first && !STATEMENTS.contains(keyword)) {
+                if (number == 0 && !STATEMENTS.contains(keyword)) {
                     throw notADump(file, "it does not start with SQL statements");
                 }
-                first = false;
+                number++;
+                if (keyword.equals("INSERT") || keyword.equals("REPLACE")) {
+                    lastInsert.put(insertTable(lexer), number - 1);
+                }
                 if (keyword.equals("CREATE") && lexer.word().equals("TABLE")) {
                     String name = tableName(lexer);
                     if (tables.containsKey(name)) {
@@ -181,6 +192,9 @@ final class DumpMysql implements Origen {
             word = lexer.word();
         }
         if (!word.equals("INTO")) {
+            if (lexer.peek() == SqlLexer.EOF) {
+                throw lexer.truncated("inside an INSERT");
+            }
             throw new DumpException("line " + lexer.line() + ": INSERT without INTO");
         }
         return tableName(lexer);

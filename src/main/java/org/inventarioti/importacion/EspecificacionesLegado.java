@@ -122,8 +122,7 @@ final class EspecificacionesLegado {
     private ObjectNode desanidar(ObjectNode object, Map<String, String> campos, Secretos secretos, String codigo) {
         ObjectNode current = object;
         while (current.get("especificaciones") != null
-                && current.propertyNames().stream()
-                        .anyMatch(k -> CAMPOS.contains(ClavesEspecificacion.normalizar(k)))) {
+                && current.propertyNames().stream().anyMatch(k -> CAMPOS.contains(Claves.normalizar(k)))) {
             JsonNode inner = current.get("especificaciones");
             if (inner.isString()) {
                 try {
@@ -137,7 +136,7 @@ final class EspecificacionesLegado {
             }
             registro.decision("especificaciones", "copy of the whole asset", "nested especificaciones used", codigo);
             for (String name : current.propertyNames()) {
-                String key = ClavesEspecificacion.normalizar(name);
+                String key = Claves.normalizar(name);
                 JsonNode value = current.get(name);
                 if (name.equals("especificaciones")) {
                     continue;
@@ -157,7 +156,7 @@ final class EspecificacionesLegado {
 
     private void poner(
             ObjectNode out, String name, JsonNode value, JsonNode esquema, Map<String, String> campos, String codigo) {
-        String key = ClavesEspecificacion.normalizar(name);
+        String key = Claves.normalizar(name);
         if (value.isNull() || value.isString() && value.asString().isBlank()) {
             registro.decision("especificaciones", "empty value of " + key, "dropped", codigo);
             return;
@@ -194,8 +193,7 @@ final class EspecificacionesLegado {
     }
 
     private static boolean hasNormalized(ObjectNode out, String key) {
-        return out.propertyNames().stream()
-                .anyMatch(k -> ClavesEspecificacion.normalizar(k).equals(key));
+        return out.propertyNames().stream().anyMatch(k -> Claves.normalizar(k).equals(key));
     }
 
     /** Keys at every depth in snake_case too (the product normalises them the same way). */
@@ -203,7 +201,7 @@ final class EspecificacionesLegado {
         if (value instanceof ObjectNode object) {
             ObjectNode out = json.createObjectNode();
             for (String name : object.propertyNames()) {
-                String key = ClavesEspecificacion.normalizar(name);
+                String key = Claves.normalizar(name);
                 String target = key;
                 for (int n = 2; out.has(target); n++) {
                     target = key + "_" + n;

@@ -37,8 +37,7 @@ final class Secretos {
             var names = new java.util.ArrayList<>(object.propertyNames());
             for (String name : names) {
                 JsonNode value = object.get(name);
-                if (ClavesEspecificacion.esSensible(ClavesEspecificacion.normalizar(name))
-                        || value.isString() && ClavesEspecificacion.pareceSecreto(value.asString())) {
+                if (Claves.sensible(name) || value.isString() && pareceSecreto(value.asString())) {
                     object.remove(name);
                     quitados++;
                 } else {
@@ -48,7 +47,7 @@ final class Secretos {
         } else if (node instanceof ArrayNode array) {
             for (int i = array.size() - 1; i >= 0; i--) {
                 JsonNode item = array.get(i);
-                if (item.isString() && ClavesEspecificacion.pareceSecreto(item.asString())) {
+                if (item.isString() && pareceSecreto(item.asString())) {
                     array.remove(i);
                     quitados++;
                 } else {
@@ -59,20 +58,30 @@ final class Secretos {
         return node;
     }
 
+    /** Both secret values need a '-' (recovery passwords, PEM lines): most texts are skipped at once. */
+    static boolean pareceSecreto(String text) {
+        return text.indexOf('-') >= 0 && ClavesEspecificacion.pareceSecreto(text);
+    }
+
     /** A free text (notes, or a specification text that is not JSON) with secret values and pairs cut out. */
     String texto(String text) {
         if (text == null) {
             return null;
         }
-        String cut = ClavesEspecificacion.retirarSecretos(text, RETIRADO);
-        if (!cut.equals(text)) {
+        String cut = text;
+        if (pareceSecreto(text)) {
+            cut = ClavesEspecificacion.retirarSecretos(text, RETIRADO);
             quitados++;
+        }
+        if (cut.indexOf(':') < 0 && cut.indexOf('=') < 0
+                || !ClavesEspecificacion.esSensible(ClavesEspecificacion.normalizar(cut))) {
+            return cut;
         }
         Matcher pairs = PAR.matcher(cut);
         StringBuilder out = new StringBuilder();
         while (pairs.find()) {
             String key = pairs.group(2).trim();
-            if (ClavesEspecificacion.esSensible(ClavesEspecificacion.normalizar(key))
+            if (Claves.sensible(key)
                     && !pairs.group(3).isEmpty()
                     && !pairs.group(3).contains(RETIRADO)) {
                 quitados++;

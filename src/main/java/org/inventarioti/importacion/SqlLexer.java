@@ -307,6 +307,24 @@ final class SqlLexer {
         throw truncated("inside a string");
     }
 
+    /** Skips the rest of a literal whose opening quote was just read, without keeping its text. */
+    private void skipString(int quote) throws IOException {
+        int c;
+        while ((c = next()) != EOF) {
+            if (c == '\\') {
+                if (next() == EOF) {
+                    break;
+                }
+            } else if (c == quote) {
+                if (peek() != quote) {
+                    return;
+                }
+                next();
+            }
+        }
+        throw truncated("inside a string");
+    }
+
     /** Skips to the end of the current statement ({@code ;} outside strings, names and comments). */
     void skipStatement() throws IOException {
         while (true) {
@@ -317,10 +335,7 @@ final class SqlLexer {
                 case ';' -> {
                     return;
                 }
-                case '\'', '"' -> {
-                    position--;
-                    string();
-                }
+                case '\'', '"' -> skipString(c);
                 case '`' -> {
                     position--;
                     name();

@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
 import java.util.Map;
@@ -56,6 +55,10 @@ final class Valores {
 
     /** Lower case, no accents, single spaces, '_' as a space: how two spellings of one estado compare. */
     static String clave(String text) {
+        return Claves.valor(text);
+    }
+
+    static String claveSinMemoria(String text) {
         String plain = Normalizer.normalize(text.trim(), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
         return plain.toLowerCase(Locale.ROOT).replace('_', ' ').replaceAll("\\s+", " ");
     }
@@ -81,47 +84,37 @@ final class Valores {
 
     /** A DATE; MySQL's zero dates ({@code 0000-00-00}) and unreadable ones are empty. */
     static Optional<LocalDate> fecha(String value) {
-        if (value == null || value.isBlank() || value.startsWith("0000-00-00")) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDateTime.parse(value.trim(), DATETIME).toLocalDate());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return fechaHora(value).map(LocalDateTime::toLocalDate);
     }
 
     /** A DATETIME (no zone in MySQL) read in the source's zone. */
     static Optional<OffsetDateTime> instante(String value, ZoneId zone) {
-        if (value == null || value.isBlank() || value.startsWith("0000-00-00")) {
+        return fechaHora(value).map(t -> t.atZone(zone).toOffsetDateTime());
+    }
+
+    private static Optional<LocalDateTime> fechaHora(String value) {
+        if (value != null && value.startsWith("0000-00-00")) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(
-                    LocalDateTime.parse(value.trim(), DATETIME).atZone(zone).toOffsetDateTime());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return leer(value, v -> LocalDateTime.parse(v, DATETIME));
     }
 
     static Optional<BigDecimal> numero(String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new BigDecimal(value.trim().replace(',', '.')));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return leer(value, v -> new BigDecimal(v.replace(',', '.')));
     }
 
     static Optional<Long> id(String value) {
+        return leer(value, Long::parseLong);
+    }
+
+    /** The trimmed text parsed, or empty when it is blank or does not parse. */
+    private static <T> Optional<T> leer(String value, java.util.function.Function<String, T> parser) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(Long.parseLong(value.trim()));
-        } catch (NumberFormatException e) {
+            return Optional.of(parser.apply(value.trim()));
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
     }

@@ -45,6 +45,20 @@ class EntradasMalasTest {
         target.close();
     }
 
+    private Destinos.Corrida vivo(String url, String user, String password) {
+        Database database = OpsFixtures.database(target);
+        return new Destinos.Corrida(
+                ImportacionLegado.desdeBaseDeDatos(
+                        url,
+                        user,
+                        password,
+                        database,
+                        Destinos.opciones(false),
+                        Destinos.migracion(database),
+                        new java.io.PrintWriter(java.io.Writer.nullWriter())),
+                "");
+    }
+
     private void refusedDump(Path dump, String... reasons) {
         var refused = assertThatThrownBy(() -> Destinos.desdeDump(dump, target, Destinos.opciones(false)))
                 .isInstanceOf(ImportacionRechazada.class);
@@ -106,59 +120,23 @@ class EntradasMalasTest {
 
     @Test
     void anUnreachableOrUnreadableSourceIsRefused() throws Exception {
-        Database database = OpsFixtures.database(target);
-        assertThatThrownBy(() -> ImportacionLegado.desdeBaseDeDatos(
-                        "jdbc:mariadb://127.0.0.1:1/inventario",
-                        "root",
-                        "",
-                        database,
-                        Destinos.opciones(false),
-                        Destinos.migracion(database),
-                        new java.io.PrintWriter(java.io.Writer.nullWriter())))
+        assertThatThrownBy(() -> vivo("jdbc:mariadb://127.0.0.1:1/inventario", "root", ""))
                 .hasMessageContaining("cannot connect to the source 127.0.0.1:1/inventario");
-        assertThatThrownBy(() -> ImportacionLegado.desdeBaseDeDatos(
-                        "jdbc:postgresql://127.0.0.1/x",
-                        null,
-                        null,
-                        database,
-                        Destinos.opciones(false),
-                        Destinos.migracion(database),
-                        new java.io.PrintWriter(java.io.Writer.nullWriter())))
+        assertThatThrownBy(() -> vivo("jdbc:postgresql://127.0.0.1/x", null, null))
                 .hasMessageContaining("jdbc:mariadb://");
         try (LegacyMariaDb legacy = LegacyMariaDb.create()) {
             LegadoQuirks.construir(legacy, Estado.PRE);
             String user = "legacy_import_ro_" + UUID.randomUUID().toString().substring(0, 8);
             LegacyMariaDb.admin("CREATE USER '" + user + "'@'%' IDENTIFIED BY 'ro-password'");
             try {
-                assertThatThrownBy(() -> ImportacionLegado.desdeBaseDeDatos(
-                                legacy.url(),
-                                user,
-                                "ro-password",
-                                database,
-                                Destinos.opciones(false),
-                                Destinos.migracion(database),
-                                new java.io.PrintWriter(java.io.Writer.nullWriter())))
+                assertThatThrownBy(() -> vivo(legacy.url(), user, "ro-password"))
                         .hasMessageContaining("cannot connect to the source")
                         .hasMessageContaining("Access denied")
                         .hasMessageNotContaining("ro-password");
                 LegacyMariaDb.admin("GRANT SELECT ON " + legacy.name + ".activos TO '" + user + "'@'%'");
-                assertThatThrownBy(() -> ImportacionLegado.desdeBaseDeDatos(
-                                legacy.url(),
-                                user,
-                                "ro-password",
-                                database,
-                                Destinos.opciones(false),
-                                Destinos.migracion(database),
-                                new java.io.PrintWriter(java.io.Writer.nullWriter())))
+                assertThatThrownBy(() -> vivo(legacy.url(), user, "ro-password"))
                         .hasMessageContaining("lacks the table(s) usuarios, categorias");
-                assertThatThrownBy(() -> ImportacionLegado.desdeBaseDeDatos(
-                                legacy.url(),
-                                "root",
-                                "wrong-password",
-                                database,
-                                Destinos.opciones(false),
-                                Destinos.migracion(database),
-                                new java.io.PrintWriter(java.io.Writer.nullWriter())))
+                assertThatThrownBy(() -> vivo(legacy.url(), "root", "wrong-password"))
                         .hasMessageContaining("Access denied")
                         .hasMessageNotContaining("wrong-password");
             } finally {

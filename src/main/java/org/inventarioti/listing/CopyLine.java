@@ -1,11 +1,11 @@
-package org.inventarioti.demo;
+package org.inventarioti.listing;
 
-/** One line of PostgreSQL COPY … (FORMAT csv): NULL unquoted and empty, every text quoted. */
-final class Csv {
+/** One line of PostgreSQL COPY … (FORMAT csv): NULL unquoted and empty, every text quoted (bulk loads). */
+public final class CopyLine {
 
-    private Csv() {}
+    private CopyLine() {}
 
-    static String line(Object... values) {
+    public static String line(Object... values) {
         StringBuilder line = new StringBuilder(256);
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {

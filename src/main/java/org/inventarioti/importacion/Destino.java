@@ -110,6 +110,31 @@ final class Destino implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The categories this release seeds (V4), for a preview into a database that has no schema
+     * yet: the real run creates the schema first and matches against exactly these. Migrations
+     * never change once released, so reading V4's VALUES is stable.
+     */
+    static List<Categoria> categoriasSemilla(JsonMapper json) {
+        var resource = Destino.class.getResourceAsStream("/db/migration/V4__expand_categorias_semilla.sql");
+        if (resource == null) {
+            return List.of();
+        }
+        String sql;
+        try (resource) {
+            sql = new String(resource.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+        List<Categoria> out = new ArrayList<>();
+        var values = java.util.regex.Pattern.compile("\\('([^']+)',\\s*'[^']*',\\s*'(\\{[^']*\\})'\\)")
+                .matcher(sql);
+        for (long id = 1; values.find(); id++) {
+            out.add(new Categoria(id, values.group(1), json.readTree(values.group(2))));
+        }
+        return out;
+    }
+
     /** Starts the one transaction and keeps concurrent writers out of the tables until it ends. */
     void empezar() throws SQLException {
         connection.setAutoCommit(false);

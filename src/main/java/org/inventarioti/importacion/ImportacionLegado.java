@@ -76,13 +76,14 @@ public final class ImportacionLegado {
                     ctx.registro.aviso(what + ": the real run would refuse it");
                 }
             } else if (o.simulacion()) {
-                ctx.registro.aviso("the target has no schema yet: categories are compared with none here;"
-                        + " the real run creates the schema first and matches the seeded ones");
+                ctx.registro.aviso("the target has no schema yet: categories are compared with the ones this"
+                        + " release seeds, as the real run (which creates the schema first) will");
             } else {
                 log.println("Creating the schema in " + destino.describir() + " ...");
                 migracion.migrar();
             }
-            List<Destino.Categoria> categoriasDestino = destino.categorias(ctx.json);
+            List<Destino.Categoria> categoriasDestino =
+                    destino.tieneEsquema() ? destino.categorias(ctx.json) : Destino.categoriasSemilla(ctx.json);
             if (!o.simulacion()) {
                 destino.empezar();
                 List<String> there = destino.contenido();

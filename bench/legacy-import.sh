@@ -22,16 +22,19 @@ cleanup() {
 trap cleanup EXIT
 [[ -f target/inventario.jar ]] || ./mvnw -q package -DskipTests
 
-# wall seconds and peak RSS (KiB) of a command, from GNU time
+# wall seconds, peak RSS (KiB) and CPU seconds (user + system) of a command, from GNU time
 measure() {
   local name="$1"; shift
-  /usr/bin/time -f "%e %M" -o "$work/$name.time" "$@" >"$work/$name.log" 2>&1 || {
+  /usr/bin/time -f "%e %M %U %S" -o "$work/$name.time" "$@" >"$work/$name.log" 2>&1 || {
     cat "$work/$name.log" >&2; exit 1; }
-  read -r "${name}_s" "${name}_kb" <"$work/$name.time"
+  local user sys
+  read -r "${name}_s" "${name}_kb" user sys <"$work/$name.time"
+  printf -v "${name}_cpu" '%.1f' "$(echo "$user + $sys" | bc)"
 }
 # the highest heap occupancy (MiB) any GC saw, from -Xlog:gc
 peak_heap() { grep -o '[0-9]*M->' "$1" | sed 's/M->//' | sort -n | tail -1; }
 
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Building the original's database with $assets assets and $maint maintenance records in MariaDB ..."
 mariadb "${my[@]}" -e "CREATE DATABASE $src CHARACTER SET utf8mb4"
 sed -e "s/seq_1_to_100000/seq_1_to_$assets/; s/seq_1_to_73000/seq_1_to_$maint/; s/% 100000,/% $assets,/" \
@@ -52,12 +55,15 @@ done
 grep -E '^  (activos|mantenimientos) +[0-9]' "$work/live.log"
 inproc() { sed -n 's/.*result: OK, 0 unaccounted rows (\([0-9.]*\) s)$/\1/p' "$1"; }
 awk -v a="$assets" -v m="$maint" -v heap="$heap" -v size="$(stat -c %s "$work/legacy.sql")" \
-  -v md="$mariadb_dump_s" -v mdk="$mariadb_dump_kb" \
-  -v l="$live_s" -v li="$(inproc "$work/live.log")" -v lk="$live_kb" -v lh="$(peak_heap "$work/gc-live.log")" \
-  -v d="$dump_s" -v di="$(inproc "$work/dump.log")" -v dk="$dump_kb" -v dh="$(peak_heap "$work/gc-dump.log")" 'BEGIN {
-  printf "\n%d assets, %d maintenance records; dump %.1f MiB; JVM %s\n", a, m, size / 1048576, heap
-  printf "%-34s %9s %12s %9s %14s\n", "", "wall s", "in-process s", "RSS MiB", "peak heap MiB"
-  printf "%-34s %9.1f %12s %9.0f %14s\n", "mariadb-dump (plain)", md, "-", mdk / 1024, "-"
-  printf "%-34s %9.1f %12.1f %9.0f %14s\n", "import legacy --from (live)", l, li, lk / 1024, lh
-  printf "%-34s %9.1f %12.1f %9.0f %14s\n", "import legacy --from-dump", d, di, dk / 1024, dh
+  -v md="$mariadb_dump_s" -v mdk="$mariadb_dump_kb" -v mdc="$mariadb_dump_cpu" \
+  -v l="$live_s" -v li="$(inproc "$work/live.log")" -v lk="$live_kb" -v lc="$live_cpu" \
+  -v lh="$(peak_heap "$work/gc-live.log")" \
+  -v d="$dump_s" -v di="$(inproc "$work/dump.log")" -v dk="$dump_kb" -v dc="$dump_cpu" \
+  -v dh="$(peak_heap "$work/gc-dump.log")" -v loadavg="$(cut -d' ' -f1-3 /proc/loadavg)" 'BEGIN {
+  printf "\n%d assets, %d maintenance records; dump %.1f MiB; JVM %s; load average after: %s\n",
+    a, m, size / 1048576, heap, loadavg
+  printf "%-30s %8s %13s %8s %9s %14s\n", "", "wall s", "in-process s", "CPU s", "RSS MiB", "peak heap MiB"
+  printf "%-30s %8.1f %13s %8.1f %9.0f %14s\n", "mariadb-dump (plain)", md, "-", mdc, mdk / 1024, "-"
+  printf "%-30s %8.1f %13.1f %8.1f %9.0f %14s\n", "import legacy --from (live)", l, li, lc, lk / 1024, lh
+  printf "%-30s %8.1f %13.1f %8.1f %9.0f %14s\n", "import legacy --from-dump", d, di, dc, dk / 1024, dh
 }'

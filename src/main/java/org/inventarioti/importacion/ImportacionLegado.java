@@ -137,9 +137,9 @@ public final class ImportacionLegado {
                 CategoriasLegado.COLUMNAS,
                 copy -> categorias.importar(origen, esquema, categoriasDestino, copy));
         paso(log, "activos", started);
-        Path cuarentena = Files.createTempFile("inventario-import-cuarentena", ".csv");
+        Path cuarentena = ctx.simulacion ? null : Files.createTempFile("inventario-import-cuarentena", ".csv");
         try {
-            try (Writer spill = Files.newBufferedWriter(cuarentena)) {
+            try (Writer spill = ctx.simulacion ? Writer.nullWriter() : Files.newBufferedWriter(cuarentena)) {
                 copiar(
                         destino,
                         ctx,
@@ -151,7 +151,9 @@ public final class ImportacionLegado {
                 destino.copiarArchivo("especificaciones_cuarentena", ActivosLegado.CUARENTENA, cuarentena);
             }
         } finally {
-            Files.deleteIfExists(cuarentena);
+            if (cuarentena != null) {
+                Files.deleteIfExists(cuarentena);
+            }
         }
         categorias.retirarSinUso(destino);
         paso(log, "mantenimientos", started);

@@ -17,11 +17,13 @@ import java.util.regex.Pattern;
 final class UsuariosLegado {
 
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$\\d{2}\\$[./A-Za-z0-9]{53}");
-    static final List<String> COLUMNAS = List.of("id", "nombre", "email", "password_hash", "rol", "enabled");
+    static final List<String> COLUMNAS =
+            List.of("id", "nombre", "email", "password_hash", "rol", "enabled", "created_at", "updated_at");
 
     private final Contexto ctx;
     private final Map<Long, String> roles = new HashMap<>();
     private final List<Informe.Usuario> cuentas = new ArrayList<>();
+    private final java.time.OffsetDateTime ahora = java.time.OffsetDateTime.now();
 
     UsuariosLegado(Contexto ctx) {
         this.ctx = ctx;
@@ -102,7 +104,9 @@ final class UsuariosLegado {
                 nota = "its password is not a bcrypt hash: imported disabled; set a new one";
                 ctx.registro.decision("usuarios", "password not a bcrypt hash", "imported disabled", email);
             }
-            copy.fila(id.get(), nombre, email, bcrypt ? "{bcrypt}" + password : "{bcrypt}!", rol, bcrypt);
+            var creado = Valores.instante(c.get("created_at"), ctx.zona).orElse(ahora);
+            copy.fila(
+                    id.get(), nombre, email, bcrypt ? "{bcrypt}" + password : "{bcrypt}!", rol, bcrypt, creado, creado);
             ctx.usuarios.add(id.get());
             ctx.registro.importada("usuarios");
             cuentas.add(new Informe.Usuario(id.get(), email, rolOriginal, rol, bcrypt, nota));

@@ -87,6 +87,8 @@ class ImportacionLegadoTest {
                         + "plano@legacy.local:TECNICO:false");
         assertThat(q(c, "SELECT password_hash FROM usuarios WHERE id = 1")).startsWith("{bcrypt}$2b$04$");
         assertThat(q(c, "SELECT nombre FROM usuarios WHERE id = 4")).isEqualTo("sinrol");
+        assertThat(q(c, "SELECT created_at AT TIME ZONE 'UTC' FROM usuarios WHERE id = 1"))
+                .isEqualTo("2020-05-06 12:08:09");
         assertThat(informe.usuarios())
                 .extracting(Informe.Usuario::email, Informe.Usuario::rolOriginal, Informe.Usuario::rol)
                 .contains(

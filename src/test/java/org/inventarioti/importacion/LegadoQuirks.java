@@ -70,6 +70,7 @@ final class LegadoQuirks {
                 usuario(3, "Intruso", "Intruso@Legacy.local", BCRYPT.encode("intruso-pw"), "1"),
                 usuario(4, "", "sinrol@legacy.local", BCRYPT.encode("sin-rol-pw"), "NULL"),
                 usuario(5, "Texto plano", "plano@legacy.local", "notahash", "2"),
+                "ALTER TABLE usuarios ADD COLUMN created_at DATETIME NULL DEFAULT '2020-05-06 07:08:09'",
                 "INSERT INTO categorias VALUES (1, 'Laptop'), (2, 'PC de Escritorio'), (3, 'Monitor'), (4, 'Switch'),"
                         + " (5, 'Tablet'), (6, 'laptop '), (7, 'Telefono')");
         boolean post = estado == Estado.POST;

@@ -1,10 +1,7 @@
 package org.inventarioti.importacion;
 
 import java.io.Writer;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,14 +51,6 @@ final class ActivosLegado {
         this.specs = new EspecificacionesLegado(ctx.json, ctx.registro);
     }
 
-    /** One asset as it is being mapped. */
-    private static final class Activo {
-        String nombre, marca, modelo, estado, area, ubicacion, proveedor, responsable, notas, bitlocker, moneda;
-        LocalDate fechaCompra, garantiaHasta;
-        BigDecimal precio;
-        final List<String> notasAnadidas = new ArrayList<>();
-    }
-
     void importar(Origen origen, EsquemaLegado esquema, CopyCsv copy, Writer cuarentena) throws Exception {
         List<String> columns = esquema.columnas("activos");
         List<String> unknown = esquema.desconocidas("activos");
@@ -97,7 +86,7 @@ final class ActivosLegado {
             }
             Long categoria = categoria(c.get("categoria_id"), codigo);
             var result = specs.convertir(texto(c), ctx.esquemas.get(categoria), codigo);
-            Activo a = columnas(c, codigo);
+            ActivoLegado a = columnas(c, codigo);
             ObjectNode especificaciones = result.especificaciones();
             result.campos().forEach((key, value) -> mover(a, especificaciones, key, value, c, codigo));
             Secretos secretos = new Secretos();
@@ -180,8 +169,8 @@ final class ActivosLegado {
         return target;
     }
 
-    private Activo columnas(Columnas c, String codigo) {
-        Activo a = new Activo();
+    private ActivoLegado columnas(Columnas c, String codigo) {
+        ActivoLegado a = new ActivoLegado();
         a.nombre = Valores.texto(c.get("nombre"));
         a.marca = Valores.texto(c.get("marca"));
         a.modelo = Valores.texto(c.get("modelo"));
@@ -204,7 +193,7 @@ final class ActivosLegado {
         return a;
     }
 
-    private void fecha(Activo a, String field, String raw, String codigo) {
+    private void fecha(ActivoLegado a, String field, String raw, String codigo) {
         var date = Valores.fecha(raw);
         if (date.isEmpty() && Valores.texto(raw) != null && !raw.startsWith("0000-00-00")) {
             a.notasAnadidas.add(field + " en el sistema anterior: " + raw.trim());
@@ -219,7 +208,7 @@ final class ActivosLegado {
         }
     }
 
-    private void precio(Activo a, String raw, String moneda, String codigo) {
+    private void precio(ActivoLegado a, String raw, String moneda, String codigo) {
         if (Valores.texto(raw) == null) {
             return;
         }
@@ -236,84 +225,20 @@ final class ActivosLegado {
     }
 
     /** An asset field the original's form stored inside the specs: moved out when the field is empty. */
-    private void mover(Activo a, ObjectNode especificaciones, String key, String value, Columnas c, String codigo) {
-        String current = switch (key) {
-            case "estado" -> a.estado;
-            case "ubicacion" -> a.ubicacion;
-            case "proveedor" -> a.proveedor;
-            case "marca" -> a.marca;
-            case "modelo" -> a.modelo;
-            case "responsable" -> a.responsable;
-            case "area" -> a.area;
-            case "notas" -> a.notas;
-            case "nombre" -> a.nombre;
-            case "bitlocker" -> a.bitlocker;
-            case "fecha_compra" -> a.fechaCompra == null ? null : a.fechaCompra.toString();
-            case "garantia_hasta" -> a.garantiaHasta == null ? null : a.garantiaHasta.toString();
-            case "precio", "precio_usd" -> a.precio == null ? null : a.precio.toPlainString();
-            default -> c.get(key);
-        };
-        if (current != null && same(key, current, value)) {
+    private void mover(
+            ActivoLegado a, ObjectNode especificaciones, String key, String value, Columnas c, String codigo) {
+        String current = ActivoLegado.CAMPOS.contains(key) ? a.campo(key) : c.get(key);
+        if (current != null && ActivoLegado.igual(key, current, value)) {
             ctx.registro.decision("especificaciones", "key " + key + " equal to the asset's", "dropped", codigo);
             return;
         }
         boolean movable = !List.of("id", "categoria_id", "numero_serie").contains(key);
-        if (current == null && movable && poner(a, key, value)) {
+        if (current == null && movable && a.poner(key, value)) {
             ctx.registro.decision("especificaciones", "key " + key, "moved to the asset's " + key, codigo);
             return;
         }
         especificaciones.put(key, value);
         ctx.registro.decision("especificaciones", "key " + key + " differs from the asset's", "kept", codigo);
-    }
-
-    private static boolean same(String key, String current, String value) {
-        if (key.equals("precio") || key.equals("precio_usd")) {
-            var a = Valores.numero(current);
-            var b = Valores.numero(value);
-            return a.isPresent() && b.isPresent() && a.get().compareTo(b.get()) == 0;
-        }
-        if (key.startsWith("fecha") || key.equals("garantia_hasta")) {
-            return Valores.fecha(value).map(d -> d.toString().equals(current)).orElse(false);
-        }
-        return Valores.clave(current).equals(Valores.clave(value));
-    }
-
-    private boolean poner(Activo a, String key, String value) {
-        switch (key) {
-            case "estado" -> a.estado = Valores.texto(value);
-            case "ubicacion" -> a.ubicacion = Valores.texto(value);
-            case "proveedor" -> a.proveedor = Valores.texto(value);
-            case "marca" -> a.marca = Valores.texto(value);
-            case "modelo" -> a.modelo = Valores.texto(value);
-            case "responsable" -> a.responsable = Valores.texto(value);
-            case "area" -> a.area = Valores.texto(value);
-            case "notas" -> a.notas = Valores.texto(value);
-            case "nombre" -> a.nombre = Valores.texto(value);
-            case "bitlocker" -> a.bitlocker = Valores.texto(value);
-            case "fecha_compra", "garantia_hasta" -> {
-                var date = Valores.fecha(value);
-                if (date.isEmpty()) {
-                    return false;
-                }
-                if (key.equals("fecha_compra")) {
-                    a.fechaCompra = date.get();
-                } else {
-                    a.garantiaHasta = date.get();
-                }
-            }
-            case "precio", "precio_usd" -> {
-                var number = Valores.numero(value);
-                if (number.isEmpty() || number.get().signum() < 0) {
-                    return false;
-                }
-                a.precio = number.get().setScale(2, java.math.RoundingMode.HALF_UP);
-                a.moneda = "USD";
-            }
-            default -> {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void extra(ObjectNode especificaciones, String column, String value, Secretos secretos) {
@@ -328,7 +253,7 @@ final class ActivosLegado {
         especificaciones.put(especificaciones.has(key) ? "legado_" + key : key, sinNul(value));
     }
 
-    private void estado(Activo a, String codigo) {
+    private void estado(ActivoLegado a, String codigo) {
         String raw = a.estado;
         if (raw == null) {
             a.estado = "Activo";

@@ -91,12 +91,10 @@ final class CategoriasLegado {
     }
 
     /** Takes "Sin categoría" out again when it was created and no asset needed it. */
-    void retirarSinUso(Destino destino) throws java.sql.SQLException {
+    void retirarSinUso(Motor motor) throws java.sql.SQLException {
         if (sinCategoriaCreada && !ctx.sinCategoriaUsada) {
             creadas.remove(ctx.sinCategoria);
-            if (!ctx.simulacion) {
-                destino.update("DELETE FROM categorias WHERE id = " + ctx.sinCategoria);
-            }
+            motor.sql("DELETE FROM categorias WHERE id = " + ctx.sinCategoria);
         } else if (sinCategoriaCreada) {
             ctx.registro.decision("categories", "(assets without category)", "created " + SIN_CATEGORIA, null);
         }

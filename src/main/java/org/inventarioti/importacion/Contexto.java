@@ -33,7 +33,6 @@ final class Contexto {
     final Set<Long> activosDisponibles = new HashSet<>();
 
     final Set<Long> pasanAMantenimiento = new HashSet<>();
-    UsuariosLegado usuariosLegado;
 
     Contexto(String runId, boolean simulacion, ZoneId zona, String rolPorDefecto, List<String> admins, String actor) {
         this.runId = runId;

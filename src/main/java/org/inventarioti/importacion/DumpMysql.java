@@ -143,12 +143,12 @@ final class DumpMysql implements Origen {
                     lastInsert.put(insertTable(lexer), number - 1);
                 }
                 if (keyword.equals("CREATE") && lexer.word().equals("TABLE")) {
-                    String name = tableName(lexer);
+                    String name = CreateTable.tableName(lexer);
                     if (tables.containsKey(name)) {
                         throw new DumpException("the dump creates table " + name + " twice (several databases?):"
                                 + " dump only the Inventario-TI database");
                     }
-                    tables.put(name, columns(lexer));
+                    tables.put(name, CreateTable.columns(lexer));
                 }
                 lexer.skipStatement();
             }
@@ -169,23 +169,6 @@ final class DumpMysql implements Origen {
         return new DumpException(file.getFileName() + " is not a mysqldump/mariadb-dump file: " + why);
     }
 
-    /** {@code [IF NOT EXISTS] name} or {@code db.name}, lower-cased. */
-    private static String tableName(SqlLexer lexer) throws IOException {
-        lexer.skipSpace();
-        String name = lexer.peek() == '`' ? lexer.name() : lexer.word();
-        if (name.equals("IF")) {
-            lexer.word();
-            lexer.word();
-            name = lexer.name();
-        }
-        lexer.skipSpace();
-        if (lexer.peek() == '.') {
-            lexer.next();
-            name = lexer.name();
-        }
-        return name.toLowerCase(Locale.ROOT);
-    }
-
     private static String insertTable(SqlLexer lexer) throws IOException {
         String word = lexer.word();
         while (word.equals("IGNORE") || word.equals("LOW_PRIORITY") || word.equals("DELAYED")) {
@@ -197,61 +180,7 @@ final class DumpMysql implements Origen {
             }
             throw new DumpException("line " + lexer.line() + ": INSERT without INTO");
         }
-        return tableName(lexer);
-    }
-
-    /** Column definitions of a CREATE TABLE body; keys and constraints are skipped. */
-    private static List<Columna> columns(SqlLexer lexer) throws IOException {
-        lexer.expect('(');
-        List<Columna> columns = new ArrayList<>();
-        while (true) {
-            lexer.skipSpace();
-            boolean column = lexer.peek() == '`';
-            String name = column ? lexer.name() : lexer.word();
-            String type = column ? lexer.word().toLowerCase(Locale.ROOT) : "";
-            StringBuilder rest = new StringBuilder();
-            int end = definitionRest(lexer, rest);
-            if (column) {
-                boolean json = rest.toString().toLowerCase(Locale.ROOT).contains("json_valid");
-                columns.add(new Columna(name.toLowerCase(Locale.ROOT), json ? "json" : type));
-            }
-            if (end == ')') {
-                return columns;
-            }
-        }
-    }
-
-    /** Reads to the definition's end: a ',' or the body's ')' at depth 0, which it returns. */
-    private static int definitionRest(SqlLexer lexer, StringBuilder rest) throws IOException {
-        int depth = 0;
-        while (true) {
-            lexer.skipSpace();
-            int c = lexer.peek();
-            switch (c) {
-                case SqlLexer.EOF -> throw lexer.truncated("inside CREATE TABLE");
-                case '\'', '"' -> lexer.string();
-                case '`' -> rest.append(lexer.name());
-                case '(' -> {
-                    depth++;
-                    rest.append((char) lexer.next());
-                }
-                case ')' -> {
-                    lexer.next();
-                    if (depth == 0) {
-                        return ')';
-                    }
-                    depth--;
-                    rest.append(')');
-                }
-                case ',' -> {
-                    lexer.next();
-                    if (depth == 0) {
-                        return ',';
-                    }
-                }
-                default -> rest.append((char) lexer.next());
-            }
-        }
+        return CreateTable.tableName(lexer);
     }
 
     /** For each requested column, its index in the INSERT's rows (the statement's list or CREATE TABLE's). */

@@ -21,24 +21,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class EspecificacionesLegado {
 
-    static final Set<String> CAMPOS = Set.of(
-            "id",
-            "categoria_id",
-            "nombre",
-            "marca",
-            "modelo",
-            "numero_serie",
-            "estado",
-            "area",
-            "ubicacion",
-            "proveedor",
-            "fecha_compra",
-            "garantia_hasta",
-            "precio_usd",
-            "precio",
-            "responsable",
-            "notas",
-            "bitlocker");
+    /** Asset fields a spec key may name: the row's own ones and the fields the form put in the specs. */
+    static final Set<String> CAMPOS = java.util.stream.Stream.concat(
+                    ActivoLegado.CAMPOS.stream(), Set.of("id", "categoria_id", "numero_serie").stream())
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private static final Map<String, String> RENOMBRES =
             Map.of("disco_duro", "disco", "resolution", "resolucion", "size_inches", "pulgadas");
     private static final int MAX_STRING = 1024;

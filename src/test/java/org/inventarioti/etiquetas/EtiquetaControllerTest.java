@@ -165,7 +165,7 @@ class EtiquetaControllerTest {
             assertThat(mvc.get().uri("/etiquetas").with(session))
                     .hasStatusOk()
                     .bodyText()
-                    .contains("TextosReporte QR", "action=\"/etiquetas/pdf\"", "Cat etiquetas");
+                    .contains("Etiquetas QR", "action=\"/etiquetas/pdf\"", "Cat etiquetas");
             assertThat(mvc.get().uri("/etiquetas/escaner").with(session))
                     .hasStatusOk()
                     .bodyText()

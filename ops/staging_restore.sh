@@ -2,13 +2,15 @@
 # Restores a production archive into staging and smoke-tests the result: verify the archive,
 # restore it (validation report included), then run the smoke tests against a server on the
 # restored database. Thin wrapper over `inventario verify | restore | smoke`.
+# A dump of the original Inventario-TI (mysqldump/mariadb-dump, .sql or .sql.gz) is recognised and
+# imported instead (`inventario import legacy --from-dump`: preview, then import), then smoke-tested.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 inventario="${INVENTARIO_BIN:-$here/../bin/inventario}"
 
 usage() {
   cat <<'USAGE'
-Usage: ops/staging_restore.sh ARCHIVE [TARGET-JDBC-URL] [options]
+Usage: ops/staging_restore.sh ARCHIVE|LEGACY-DUMP [TARGET-JDBC-URL] [options]
 
 Restores ARCHIVE into TARGET (jdbc:postgresql://host:port/db, user DB_USER and password DB_PASS
 from the environment), or, without TARGET, into the database the application uses (DB_* environment
@@ -17,11 +19,14 @@ or the embedded one in $INVENTARIO_DATA_DIR). Then smoke-tests it:
   - against a temporary server this script starts on the restored database (127.0.0.1:--port)
     and stops afterwards.
 Smoke credentials: SMOKE_USER + SMOKE_PASSWORD (or SMOKE_TOKEN), from the environment.
+A LEGACY-DUMP (a mysqldump of the original Inventario-TI) is previewed and imported into TARGET, which
+must be empty; smoke-test it with an imported account and its old password.
 
   --force                   replace a non-empty target (it is backed up first)
   --allow-version-mismatch  accept an archive made by another release
   --smoke-url URL           smoke-test this running server instead of starting one
   --port PORT               port of the temporary server (default 18080)
+  --admin EMAIL             legacy dump: make this imported account ADMIN (repeatable)
   --no-smoke                restore and report only
   --dry-run                 print the steps and change nothing
   -h, --help                this help
@@ -38,6 +43,7 @@ dry_run=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --force|--allow-version-mismatch) restore_flags+=("$1"); shift ;;
+    --admin) restore_flags+=(--admin "${2:?--admin needs an email}"); shift 2 ;;
     --smoke-url) smoke_url="${2:?--smoke-url needs a URL}"; shift 2 ;;
     --port) port="${2:?--port needs a number}"; shift 2 ;;
     --no-smoke) smoke=0; shift ;;
@@ -57,7 +63,17 @@ if [[ -z "$archive" ]]; then
   exit 2
 fi
 
-restore_args=(restore "$archive" "${restore_flags[@]}")
+# A dump of the original Inventario-TI (plain or gzip) rather than one of our archives.
+legacy=0
+head_text="$({ gzip -dc "$archive" 2>/dev/null || cat "$archive" 2>/dev/null; } | head -c 4096 | tr -d '\0' || true)"
+if grep -aqE '^-- (MySQL|MariaDB) dump|^CREATE TABLE' <<<"$head_text"; then
+  legacy=1
+fi
+if [[ $legacy -eq 1 ]]; then
+  restore_args=(import legacy --from-dump "$archive" "${restore_flags[@]}")
+else
+  restore_args=(restore "$archive" "${restore_flags[@]}")
+fi
 if [[ -n "$target" ]]; then
   restore_args+=(--target "$target")
   [[ -n "${DB_USER:-}" ]] && restore_args+=(--target-user "$DB_USER")
@@ -71,8 +87,13 @@ fi
 smoke_target="${smoke_url:-http://127.0.0.1:$port}"
 
 if [[ $dry_run -eq 1 ]]; then
-  echo "[dry-run] 1. verify the archive:  $inventario verify $archive"
-  echo "[dry-run] 2. restore into $where:  $inventario ${restore_args[*]}"
+  if [[ $legacy -eq 1 ]]; then
+    echo "[dry-run] 1. preview the import of the original Inventario-TI's dump:  $inventario ${restore_args[*]} --dry-run"
+    echo "[dry-run] 2. import into $where:  $inventario ${restore_args[*]}"
+  else
+    echo "[dry-run] 1. verify the archive:  $inventario verify $archive"
+    echo "[dry-run] 2. restore into $where:  $inventario ${restore_args[*]}"
+  fi
   if [[ $smoke -eq 1 ]]; then
     [[ -z "$smoke_url" ]] && echo "[dry-run] 3. start a temporary server on the restored database at 127.0.0.1:$port"
     echo "[dry-run] 4. smoke-test $smoke_target:  $here/smoke_tests.sh $smoke_target"
@@ -81,10 +102,17 @@ if [[ $dry_run -eq 1 ]]; then
   exit 0
 fi
 
-echo "== 1. verify $archive"
-"$inventario" verify "$archive"
-echo "== 2. restore into $where"
-"$inventario" "${restore_args[@]}"
+if [[ $legacy -eq 1 ]]; then
+  echo "== 1. preview the import of $archive (a dump of the original Inventario-TI)"
+  "$inventario" "${restore_args[@]}" --dry-run
+  echo "== 2. import into $where"
+  "$inventario" "${restore_args[@]}"
+else
+  echo "== 1. verify $archive"
+  "$inventario" verify "$archive"
+  echo "== 2. restore into $where"
+  "$inventario" "${restore_args[@]}"
+fi
 [[ $smoke -eq 1 ]] || exit 0
 
 server_pid=""

@@ -3,6 +3,7 @@ package org.inventarioti;
 import org.inventarioti.cli.CliContext;
 import org.inventarioti.cli.CommandFactory;
 import org.inventarioti.demo.DemoDataCommand;
+import org.inventarioti.importacion.ImportCommand;
 import org.inventarioti.ops.backup.BackupCommand;
 import org.inventarioti.ops.deploy.DeployCommand;
 import org.inventarioti.ops.maintenance.MaintenanceCommand;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Command;
             MigrateCommand.class,
             MaintenanceCommand.class,
             PreflightCommand.class,
-            DeployCommand.class
+            DeployCommand.class,
+            ImportCommand.class
         })
 public class InventarioCli {
 

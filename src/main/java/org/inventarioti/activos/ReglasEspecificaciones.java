@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.inventarioti.categorias.ClavesEspecificacion;
 import org.inventarioti.errors.FieldError;
 import tools.jackson.databind.JsonNode;
@@ -23,10 +22,6 @@ final class ReglasEspecificaciones {
     static final int MAX_ITEMS = 200;
     static final int MAX_BYTES = 16 * 1024;
     static final int MAX_DEPTH = 10;
-
-    /** A BitLocker recovery password (eight groups of six digits) or a PEM private key. */
-    private static final Pattern SECRET_VALUE =
-            Pattern.compile("\\d{6}(-\\d{6}){7}|-----BEGIN [A-Z ]*PRIVATE KEY-----");
 
     private final JsonMapper json;
 
@@ -51,7 +46,7 @@ final class ReglasEspecificaciones {
 
     /** Whether a free text (notas) holds something that looks like a recovery key or private key. */
     static boolean pareceSecreto(String text) {
-        return text != null && SECRET_VALUE.matcher(text).find();
+        return ClavesEspecificacion.pareceSecreto(text);
     }
 
     private ObjectNode object(ObjectNode input, String path, int depth, List<FieldError> errors) {

@@ -23,6 +23,14 @@ public final class ClavesEspecificacion {
             + "|token|credential|credencial|recovery|recuperacion|private_?key|privada|privado|api_?key"
             + "|bitlocker_?(key|clave|llave)|(^|_)(pwd|pin|puk|psk|clave|otp|totp)(_|$)");
 
+    /** A BitLocker recovery password (eight groups of six digits) or a PEM private key. */
+    private static final Pattern SECRET_VALUE =
+            Pattern.compile("\\d{6}(-\\d{6}){7}|-----BEGIN [A-Z ]*PRIVATE KEY-----");
+
+    /** What {@link #retirarSecretos} removes: a recovery password, or a private key up to its END line. */
+    private static final Pattern SECRET_SPAN = Pattern.compile(
+            "\\d{6}(-\\d{6}){7}|-----BEGIN [A-Z ]*PRIVATE KEY-----(?s:.*?)(?:-----END [A-Z ]*PRIVATE KEY-----|\\z)");
+
     private ClavesEspecificacion() {}
 
     public static String normalizar(String key) {
@@ -35,5 +43,17 @@ public final class ClavesEspecificacion {
     /** Whether a normalised key names a secret (bitlocker_recovery_key, password, api_token …). */
     public static boolean esSensible(String normalizedKey) {
         return SENSITIVE.matcher(normalizedKey).find();
+    }
+
+    /** Whether a value or a free text holds something that looks like a recovery key or private key. */
+    public static boolean pareceSecreto(String text) {
+        return text != null && SECRET_VALUE.matcher(text).find();
+    }
+
+    /** The text with every part that {@link #pareceSecreto} finds replaced by {@code reemplazo}. */
+    public static String retirarSecretos(String text, String reemplazo) {
+        return text == null
+                ? null
+                : SECRET_SPAN.matcher(text).replaceAll(java.util.regex.Matcher.quoteReplacement(reemplazo));
     }
 }

@@ -15,7 +15,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.commons.csv.CSVFormat;
+import org.inventarioti.listing.CopyLine;
 
 /**
  * Realistic demo rows, as CSV lines for COPY: assets whose especificaciones follow the seeded
@@ -62,7 +62,7 @@ final class GeneradorDemo {
                 ? tipo.categoria() + " de " + responsable
                 : tipo.categoria() + " " + area + " " + (1 + random.nextInt(40));
         String notas = random.nextInt(20) == 0 ? "Asignado en la renovación de " + compra.getYear() : null;
-        return linea(
+        return CopyLine.line(
                 id,
                 categoriaId,
                 nombre,
@@ -87,10 +87,6 @@ final class GeneradorDemo {
     }
 
     /** One line of PostgreSQL COPY … (FORMAT csv): NULL unquoted and empty, every value quoted. */
-    static String linea(Object... values) {
-        return CSVFormat.POSTGRESQL_CSV.format(values) + "\n";
-    }
-
     static final String COLUMNS = "id, categoria_id, nombre, marca, modelo, numero_serie, estado, area, ubicacion,"
             + " proveedor, fecha_compra, garantia_hasta, precio, moneda, responsable, notas, bitlocker,"
             + " especificaciones, demo, created_by, updated_by";
@@ -155,7 +151,7 @@ final class GeneradorDemo {
                 ? fecha.atTime(9 + random.nextInt(8), random.nextInt(60)).atOffset(ZoneOffset.UTC)
                 : null;
         int t = random.nextInt(10);
-        return linea(
+        return CopyLine.line(
                 activoId,
                 t < 6 ? "preventivo" : t < 9 ? "correctivo" : "emergencia",
                 pick(TITULOS),

@@ -56,6 +56,8 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(api -> api.requestMatchers("/api/auth/login")
                         .permitAll()
+                        .requestMatchers(HttpMethod.POST, LoginAliasController.PATH)
+                        .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/auth/password")
                         .hasRole("LECTOR")
                         .requestMatchers("/api/usuarios/**", "/api/auditoria/**", "/api/especificaciones/cuarentena/**")

@@ -57,4 +57,18 @@ class ClavesEspecificacionTest {
     void ordinaryKeysAreNotSecrets(String key) {
         assertThat(ClavesEspecificacion.esSensible(key)).as(key).isFalse();
     }
+
+    @org.junit.jupiter.api.Test
+    void secretValuesAreFoundAndRemovedFromFreeText() {
+        String key = "123456-234567-345678-456789-567890-678901-789012-890123";
+        String pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD9\n-----END RSA PRIVATE KEY-----";
+        String text = "reinstalled; recovery " + key + " and " + pem + " done";
+        assertThat(ClavesEspecificacion.pareceSecreto(text)).isTrue();
+        assertThat(ClavesEspecificacion.pareceSecreto("serial 123456-234567")).isFalse();
+        assertThat(ClavesEspecificacion.retirarSecretos(text, "[x]"))
+                .isEqualTo("reinstalled; recovery [x] and [x] done");
+        assertThat(ClavesEspecificacion.retirarSecretos("-----BEGIN PRIVATE KEY-----\nMIIB", "[x]"))
+                .isEqualTo("[x]");
+        assertThat(ClavesEspecificacion.retirarSecretos(null, "[x]")).isNull();
+    }
 }

@@ -28,7 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class MaintenanceModeFilter extends OncePerRequestFilter {
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
-    private static final Set<String> SESSION = Set.of("/api/auth/login", "/api/auth/logout", "/login", "/logout");
+    private static final Set<String> SESSION =
+            Set.of("/api/auth/login", "/api/usuarios/login", "/api/auth/logout", "/login", "/logout");
 
     private final MaintenanceModeService service;
     private final ProblemWriter problems;

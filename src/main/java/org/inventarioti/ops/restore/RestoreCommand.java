@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.inventarioti.cli.CommandContext;
+import org.inventarioti.cli.TargetDatabaseOption;
 import org.inventarioti.config.Database;
 import org.inventarioti.ops.archive.ArchiveException;
 import picocli.CommandLine.Command;
@@ -26,20 +27,8 @@ public class RestoreCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ARCHIVE", description = "The backup archive (.zip).")
     Path archive;
 
-    @Option(
-            names = "--target",
-            paramLabel = "JDBC-URL",
-            description = "jdbc:postgresql://host:port/db (default: the configured database).")
-    String target;
-
-    @Option(names = "--target-user", paramLabel = "USER", description = "User for --target (or user=… in the URL).")
-    String targetUser;
-
-    @Option(
-            names = "--target-password-env",
-            paramLabel = "VAR",
-            description = "Environment variable holding the --target password.")
-    String targetPasswordEnv;
+    @Mixin
+    TargetDatabaseOption target;
 
     @Option(names = "--force", description = "Replace a non-empty target (it is backed up first).")
     boolean force;
@@ -66,9 +55,7 @@ public class RestoreCommand implements Callable<Integer> {
             throw context.usage("--jobs must be at least 1");
         }
         PrintWriter out = context.out();
-        Database database = target != null
-                ? new Database(target, targetUser, password())
-                : context.database().database();
+        Database database = target.database().orElseGet(() -> context.database().database());
         out.println("Restoring " + archive + " into " + database.describe() + " ...");
         try {
             RestoreReport report = RestoreService.standalone()
@@ -89,17 +76,5 @@ public class RestoreCommand implements Callable<Integer> {
             context.err().println("restore refused: " + e.getMessage());
             return 1;
         }
-    }
-
-    /** An empty variable is an empty password (a trust-authenticated server). */
-    private String password() {
-        if (targetPasswordEnv == null) {
-            return null;
-        }
-        String value = System.getenv(targetPasswordEnv);
-        if (value == null) {
-            throw new IllegalArgumentException("Environment variable " + targetPasswordEnv + " is not set");
-        }
-        return value;
     }
 }

@@ -25,7 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @InventarioTest
 class MaintenanceModeTest {
 
-    private static final Set<String> LOGIN_LOGOUT = Set.of("/api/auth/login", "/api/auth/logout", "/login", "/logout");
+    private static final Set<String> LOGIN_LOGOUT =
+            Set.of("/api/auth/login", "/api/usuarios/login", "/api/auth/logout", "/login", "/logout");
 
     @Autowired
     MockMvcTester mvc;

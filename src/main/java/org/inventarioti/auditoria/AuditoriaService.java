@@ -116,7 +116,7 @@ public class AuditoriaService {
 
     private void insert(
             String accion, String entidad, Object entidadId, String actorEmail, JsonNode antes, JsonNode despues) {
-        String actor = actorEmail != null ? actorEmail : currentActor();
+        String actor = almacenable(actorEmail != null ? actorEmail : currentActor());
         jdbc.sql("""
                         INSERT INTO auditoria (actor_id, actor_email, accion, entidad, entidad_id, antes, despues,
                                                request_id, direccion_cliente)
@@ -128,11 +128,24 @@ public class AuditoriaService {
                 .param("accion", accion)
                 .param("entidad", entidad)
                 .param("entidadId", entidadId == null ? null : entidadId.toString())
-                .param("antes", antes == null ? null : json.writeValueAsString(antes))
-                .param("despues", despues == null ? null : json.writeValueAsString(despues))
+                .param("antes", antes == null ? null : jsonAlmacenable(json.writeValueAsString(antes)))
+                .param("despues", despues == null ? null : jsonAlmacenable(json.writeValueAsString(despues)))
                 .param("requestId", RequestId.current())
                 .param("cliente", clientAddress())
                 .update();
+    }
+
+    /**
+     * A text PostgreSQL can store: NUL (refused by every text column) becomes U+FFFD, so an event
+     * about hostile input (a login with such an email) is still recorded.
+     */
+    static String almacenable(String text) {
+        return text == null ? null : text.replace('\u0000', '\ufffd');
+    }
+
+    /** The same for JSON text, where jsonb refuses the escape {@code \u0000}. */
+    private static String jsonAlmacenable(String jsonText) {
+        return jsonText.replace("\\u0000", "\\ufffd");
     }
 
     /** The user behind the current request (or "cli:<os user>" for the command line). */

@@ -94,6 +94,10 @@ public class AuthService {
 
     /** The user whose password this is, or an exception; used by the API and the form login. */
     Usuario verify(String email, String password) {
+        if (email == null || email.chars().anyMatch(c -> c < 0x20 || (c >= 0x7f && c <= 0x9f))) {
+            passwordEncoder.matches(password == null ? "" : password, dummyHash);
+            fail(email, null, "email_invalido");
+        }
         var credenciales = repository.findCredenciales(email);
         if (credenciales.isEmpty()) {
             passwordEncoder.matches(password, dummyHash);

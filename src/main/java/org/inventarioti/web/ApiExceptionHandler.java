@@ -3,13 +3,14 @@ package org.inventarioti.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import org.inventarioti.errors.DomainException;
 import org.inventarioti.errors.FieldError;
 import org.inventarioti.errors.InvalidException;
 import org.inventarioti.errors.JsonNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -134,11 +135,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 request);
     }
 
-    @ExceptionHandler(DataIntegrityViolationException.class)
-    ResponseEntity<Object> handleIntegrity(DataIntegrityViolationException ex, WebRequest request) {
-        log.info("Integrity violation: {}", ex.getMostSpecificCause().getMessage());
-        return handle(
-                new Problem(HttpStatus.CONFLICT, "Conflict", "The change conflicts with existing data"), ex, request);
+    /** A database refusal of what the client sent as {@link Problem#of(DataAccessException)} words it; else a 500. */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<Object> handleDatabase(DataAccessException ex, WebRequest request) {
+        Optional<Problem> problem = Problem.of(ex);
+        if (problem.isEmpty()) {
+            return handleUnexpected(ex, request);
+        }
+        log.info(
+                "Database refused the request: {}",
+                ex.getMostSpecificCause().getClass().getSimpleName());
+        return handle(problem.get(), ex, request);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -1,9 +1,11 @@
 package org.inventarioti.web;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.inventarioti.errors.ConflictException;
 import org.inventarioti.errors.DomainException;
 import org.inventarioti.errors.FieldError;
@@ -15,6 +17,7 @@ import org.inventarioti.errors.NotFoundException;
 import org.inventarioti.errors.StaleVersionException;
 import org.inventarioti.errors.VersionRequiredException;
 import org.inventarioti.errors.Versions;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -62,6 +65,46 @@ final class Problem implements ErrorResponse {
         }
         throw new IllegalArgumentException(
                 "No problem detail for " + e.getClass().getName(), e);
+    }
+
+    /**
+     * A database refusal as the client's fault where it is one: a data exception (SQLSTATE class
+     * 22: text the database cannot hold, a number or date out of its range, a value that does not
+     * read as its type) is 422 when a bound was broken and 400 otherwise; only an integrity
+     * constraint (class 23: unique, foreign key, check, not null) is a 409 conflict. Anything
+     * else is the server's (empty).
+     */
+    static Optional<Problem> of(DataAccessException e) {
+        String state = sqlState(e);
+        if (state == null) {
+            return Optional.empty();
+        }
+        if (state.startsWith("22")) {
+            return Optional.of(
+                    switch (state) {
+                        case "22001", "22003", "22008", "22015" ->
+                            new Problem(
+                                    HttpStatus.UNPROCESSABLE_CONTENT,
+                                    "Validation failed",
+                                    "A value is out of the range the inventory can store");
+                        default ->
+                            badRequest("A value sent cannot be read as its type or holds characters"
+                                    + " that cannot be stored");
+                    });
+        }
+        if (state.startsWith("23")) {
+            return Optional.of(new Problem(HttpStatus.CONFLICT, "Conflict", "The change conflicts with existing data"));
+        }
+        return Optional.empty();
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     private static Problem conflict(ConflictException e) {

@@ -268,11 +268,13 @@ class ActivoBadInputTest {
     }
 
     @Test
-    void nulCharactersAre422NotAServerError() {
+    void nulCharactersAre400NamingTheFieldNotAServerError() {
         MvcTestResult result = tecnico.post("/api/activos", valid().replace("\"Dell\"", "\"De\\u0000ll\""));
-        assertThat(result).hasStatus(422);
+        assertThat(result).hasStatus(400);
+        assertThat((String) Api.read(result, "$.field")).isEqualTo("marca");
         MvcTestResult spec = tecnico.post("/api/activos", valid().replace("\"512GB SSD\"", "\"5\\u0000\""));
-        assertThat(spec).hasStatus(422);
+        assertThat(spec).hasStatus(400);
+        assertThat((String) Api.read(spec, "$.field")).isEqualTo("especificaciones.disco");
     }
 
     @Test

@@ -44,8 +44,9 @@ class FeatureBoundariesTest {
             "reportes", Set.of(),
             "etiquetas", Set.of());
 
-    /** Tables of the tools (ops: maintenance mode, verified backups), which no feature touches. */
-    static final Set<String> TOOL_TABLES = Set.of("ops_backup_verificaciones", "ops_modo_mantenimiento");
+    /** Tables of the tools (ops: maintenance mode, verified backups; the spreadsheet imports), which no feature touches. */
+    static final Set<String> TOOL_TABLES =
+            Set.of("ops_backup_verificaciones", "ops_modo_mantenimiento", "importaciones", "importacion_activos");
 
     /** The read model: reads the tables of every feature, writes none. */
     static final String READ_MODEL = "reportes";

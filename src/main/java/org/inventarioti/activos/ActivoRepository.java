@@ -150,6 +150,18 @@ class ActivoRepository {
                 .list();
     }
 
+    /** The assets whose serial number is one of these (compared as the unique index does: case and spaces ignored). */
+    List<Activo> porNumerosSerie(Collection<String> series) {
+        return jdbc.sql(SELECT + " WHERE lower(btrim(a.numero_serie)) IN (:series)")
+                .param(
+                        "series",
+                        series.stream()
+                                .map(s -> s.strip().toLowerCase(java.util.Locale.ROOT))
+                                .toList())
+                .query(rows)
+                .list();
+    }
+
     private SqlParameterSource params(ActivoRequest a, String actor, Map<String, ?> extra) {
         Map<String, Object> all = new java.util.HashMap<>(extra);
         all.put("actor", actor);

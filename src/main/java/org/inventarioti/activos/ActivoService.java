@@ -98,6 +98,32 @@ public class ActivoService {
         return repository.porCodigos(codigos);
     }
 
+    /** The assets whose serial number is one of these (case and surrounding spaces ignored). */
+    @Transactional(readOnly = true)
+    public List<Activo> porNumerosSerie(java.util.Collection<String> series) {
+        return series.isEmpty() ? List.of() : repository.porNumerosSerie(series);
+    }
+
+    /**
+     * Every rule {@link #crear} (no {@code antes}) or {@link #reemplazar} (of {@code antes}) applies,
+     * without writing: the field errors, empty when the asset would be accepted. Imports preview
+     * their rows with it.
+     */
+    @Transactional(readOnly = true)
+    public List<FieldError> validar(ActivoRequest request, Activo antes) {
+        try {
+            validated(request, Optional.ofNullable(antes));
+            return List.of();
+        } catch (org.inventarioti.errors.InvalidException e) {
+            return e.errors();
+        }
+    }
+
+    /** The request that would store {@code activo} as it is (a full replace with no change). */
+    public static ActivoRequest comoRequest(Activo activo) {
+        return ActivoRequest.of(activo);
+    }
+
     @Transactional
     public Activo crear(ActivoRequest request) {
         ActivoRequest valid = validated(request, Optional.empty());

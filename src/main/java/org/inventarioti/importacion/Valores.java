@@ -29,7 +29,18 @@ final class Valores {
             Map.entry("en bodega", "En almacén"),
             Map.entry("dado de baja", "Dado de baja"),
             Map.entry("de baja", "Dado de baja"),
-            Map.entry("baja", "Dado de baja"));
+            Map.entry("baja", "Dado de baja"),
+            Map.entry("active", "Activo"),
+            Map.entry("in use", "Activo"),
+            Map.entry("deployed", "Activo"),
+            Map.entry("in maintenance", "En mantenimiento"),
+            Map.entry("maintenance", "En mantenimiento"),
+            Map.entry("in repair", "En reparación"),
+            Map.entry("repair", "En reparación"),
+            Map.entry("in storage", "En almacén"),
+            Map.entry("storage", "En almacén"),
+            Map.entry("retired", "Dado de baja"),
+            Map.entry("disposed", "Dado de baja"));
 
     private static final Map<String, String> ESTADOS_MANTENIMIENTO = Map.ofEntries(
             Map.entry("programado", "programado"),
@@ -97,6 +108,66 @@ final class Valores {
             return Optional.empty();
         }
         return leer(value, v -> LocalDateTime.parse(v, DATETIME));
+    }
+
+    /** dd/mm/yyyy (also with '-' or '.', one-digit day and month), ISO yyyy-mm-dd (a time after it is dropped). */
+    private static final java.util.regex.Pattern FECHA_DMY =
+            java.util.regex.Pattern.compile("(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})");
+
+    private static final java.util.regex.Pattern FECHA_ISO =
+            java.util.regex.Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ].*)?");
+
+    /** A spreadsheet's date: dd/mm/yyyy or ISO; empty when blank, and an exception naming the forms otherwise. */
+    static Optional<LocalDate> fechaHoja(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String text = value.strip();
+        java.util.regex.Matcher dmy = FECHA_DMY.matcher(text);
+        java.util.regex.Matcher iso = FECHA_ISO.matcher(text);
+        try {
+            if (dmy.matches()) {
+                return Optional.of(LocalDate.of(
+                        Integer.parseInt(dmy.group(3)),
+                        Integer.parseInt(dmy.group(2)),
+                        Integer.parseInt(dmy.group(1))));
+            }
+            if (iso.matches()) {
+                return Optional.of(LocalDate.of(
+                        Integer.parseInt(iso.group(1)),
+                        Integer.parseInt(iso.group(2)),
+                        Integer.parseInt(iso.group(3))));
+            }
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("is not a date of the calendar");
+        }
+        throw new IllegalArgumentException("is not a date: write dd/mm/yyyy or yyyy-mm-dd");
+    }
+
+    /**
+     * An amount as spreadsheets write it: a decimal comma or point; with both, the last one is the
+     * decimal separator and the other groups thousands (1.234,56 and 1,234.56); spaces and a
+     * currency sign are dropped. Empty when blank, an exception otherwise.
+     */
+    static Optional<BigDecimal> importe(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String text = value.strip().replaceAll("[\\s\u00a0$€£]", "");
+        int comma = text.lastIndexOf(',');
+        int point = text.lastIndexOf('.');
+        if (comma >= 0 && point >= 0) {
+            text = comma > point ? text.replace(".", "").replace(',', '.') : text.replace(",", "");
+        } else if (comma >= 0) {
+            text = text.indexOf(',') == comma ? text.replace(',', '.') : text.replace(",", "");
+        } else if (point >= 0 && text.indexOf('.') != point) {
+            text = text.replace(".", "");
+        }
+        try {
+            return Optional.of(new BigDecimal(text));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("is not a number");
+        }
     }
 
     static Optional<BigDecimal> numero(String value) {

@@ -73,6 +73,11 @@ final class ActivoConsulta {
     }
 
     static SqlFilter filter(ListParams params, JsonMapper json) {
+        return filter(params, json, "a.especificaciones");
+    }
+
+    /** {@code columna}: the JSONB especificaciones column on this side of V3. */
+    static SqlFilter filter(ListParams params, JsonMapper json, String columna) {
         SqlFilter filter = new SqlFilter();
         List<Long> categorias = params.numbers("categoria_id");
         if (!categorias.isEmpty()) {
@@ -104,7 +109,7 @@ final class ActivoConsulta {
             filter.add(GARANTIA + " < ?", d);
         });
         params.text("q").ifPresent(q -> filter.add(TEXTO + " LIKE ?", SqlFilter.containing(q)));
-        especificaciones(params.specFilters(), filter, json);
+        especificaciones(params.specFilters(), filter, json, columna);
         return filter;
     }
 
@@ -114,7 +119,8 @@ final class ActivoConsulta {
      * looks inside nested objects; a key given twice matches either value. Plain-text filters go
      * into one containment document, so the GIN index is probed once.
      */
-    private static void especificaciones(Map<String, List<String>> specs, SqlFilter filter, JsonMapper json) {
+    private static void especificaciones(
+            Map<String, List<String>> specs, SqlFilter filter, JsonMapper json, String columna) {
         ObjectNode combined = json.createObjectNode();
         for (Map.Entry<String, List<String>> spec : specs.entrySet()) {
             List<String> path = new ArrayList<>();
@@ -144,12 +150,12 @@ final class ActivoConsulta {
                 ObjectNode document = json.createObjectNode();
                 merge(document, path, candidate);
                 named.put("s" + named.size(), json.writeValueAsString(document));
-                alternatives.add("a.especificaciones @> CAST(:s" + (named.size() - 1) + " AS jsonb)");
+                alternatives.add(columna + " @> CAST(:s" + (named.size() - 1) + " AS jsonb)");
             }
             filter.add("(" + String.join(" OR ", alternatives) + ")", named);
         }
         if (!combined.isEmpty()) {
-            filter.add("a.especificaciones @> CAST(? AS jsonb)", json.writeValueAsString(combined));
+            filter.add(columna + " @> CAST(? AS jsonb)", json.writeValueAsString(combined));
         }
     }
 

@@ -22,24 +22,47 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class ActivoRepository {
 
-    static final String SELECT = """
+    /** The select of an asset; {@code %s} is the especificaciones read of this side of V3. */
+    static final String SELECT_FORMA = """
             SELECT a.id, a.codigo, a.categoria_id, c.nombre AS categoria, a.nombre, a.marca, a.modelo,
                    a.numero_serie, a.estado, a.area, a.ubicacion, a.proveedor, a.fecha_compra, a.garantia_hasta,
-                   a.precio, a.moneda, a.responsable, a.notas, a.bitlocker, a.especificaciones::text AS especificaciones,
+                   a.precio, a.moneda, a.responsable, a.notas, a.bitlocker, %s AS especificaciones,
                    a.version, a.created_at, a.created_by, a.updated_at, a.updated_by
             FROM activos a JOIN categorias c ON c.id = a.categoria_id""";
 
+    /** The select on V3 and later. */
+    static final String SELECT = SELECT_FORMA.formatted("a.especificaciones::text");
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final Listing listing;
+    private final FormaEspecificaciones forma;
+    private volatile Listing listing;
     private final RowMapper<Activo> rows;
     private final CountCache totals = new CountCache(5000, java.time.Duration.ofMinutes(1));
 
-    ActivoRepository(JdbcClient jdbc, JsonMapper json) {
+    ActivoRepository(JdbcClient jdbc, JsonMapper json, FormaEspecificaciones forma) {
         this.jdbc = jdbc;
         this.json = json;
+        this.forma = forma;
         this.rows = Records.rowMapper(Activo.class, json);
-        this.listing = new Listing(jdbc, SELECT, "FROM activos a", "a.id");
+    }
+
+    private String select() {
+        return SELECT_FORMA.formatted(forma.lectura());
+    }
+
+    private Listing listing() {
+        Listing known = listing;
+        if (known == null) {
+            known = new Listing(jdbc, select(), "FROM activos a", "a.id");
+            listing = known;
+        }
+        return known;
+    }
+
+    /** The JSONB especificaciones column for filters, on either side of V3. */
+    String columnaEspecificaciones() {
+        return forma.columna();
     }
 
     /** Call in a REPEATABLE READ transaction: the version and the list must share one snapshot. */
@@ -50,15 +73,15 @@ class ActivoRepository {
                 .query(Long.class)
                 .optional()
                 .orElse(null);
-        return listing.run(filter, sort, params, rows, totals, version);
+        return listing().run(filter, sort, params, rows, totals, version);
     }
 
     Optional<Activo> findById(long id) {
-        return jdbc.sql(SELECT + " WHERE a.id = ?").param(id).query(rows).optional();
+        return jdbc.sql(select() + " WHERE a.id = ?").param(id).query(rows).optional();
     }
 
     Optional<Activo> findByCodigo(String codigo) {
-        return jdbc.sql(SELECT + " WHERE a.codigo = ?")
+        return jdbc.sql(select() + " WHERE a.codigo = ?")
                 .param(codigo)
                 .query(rows)
                 .optional();
@@ -75,11 +98,11 @@ class ActivoRepository {
         return jdbc.sql("""
                         INSERT INTO activos (categoria_id, nombre, marca, modelo, numero_serie, estado, area, ubicacion,
                                              proveedor, fecha_compra, garantia_hasta, precio, moneda, responsable, notas,
-                                             bitlocker, especificaciones, created_by, updated_by)
+                                             bitlocker, %s, created_by, updated_by)
                         VALUES (:categoriaId, :nombre, :marca, :modelo, :numeroSerie, :estado, :area, :ubicacion,
                                 :proveedor, :fechaCompra, :garantiaHasta, :precio, :moneda, :responsable, :notas,
-                                :bitlocker, CAST(:especificaciones AS jsonb), :actor, :actor)
-                        RETURNING id""")
+                                :bitlocker, %s, :actor, :actor)
+                        RETURNING id""".formatted(forma.columnas(), forma.valores("especificaciones")))
                 .paramSource(params(a, actor, Map.of()))
                 .query(Long.class)
                 .single();
@@ -93,9 +116,9 @@ class ActivoRepository {
                                        ubicacion = :ubicacion, proveedor = :proveedor, fecha_compra = :fechaCompra,
                                        garantia_hasta = :garantiaHasta, precio = :precio, moneda = :moneda,
                                        responsable = :responsable, notas = :notas, bitlocker = :bitlocker,
-                                       especificaciones = CAST(:especificaciones AS jsonb), version = version + 1,
+                                       %s, version = version + 1,
                                        updated_at = now(), updated_by = :actor
-                                WHERE id = :id AND version = :version""")
+                                WHERE id = :id AND version = :version""".formatted(forma.asignacion("especificaciones")))
                         .paramSource(params(a, actor, Map.of("id", id, "version", version)))
                         .update()
                 == 1;
@@ -119,7 +142,7 @@ class ActivoRepository {
 
     /** Locks the asset's row for the rest of the transaction. */
     Optional<Activo> lock(long id) {
-        return jdbc.sql(SELECT + " WHERE a.id = ? FOR UPDATE OF a")
+        return jdbc.sql(select() + " WHERE a.id = ? FOR UPDATE OF a")
                 .param(id)
                 .query(rows)
                 .optional();
@@ -134,7 +157,7 @@ class ActivoRepository {
 
     /** Streams the especificaciones of a category's assets (for the conformance report). */
     void recorrerDeCategoria(long categoriaId, Consumer<ActivosDeCategoria.ActivoEspecificaciones> consumer) {
-        jdbc.sql("SELECT id, codigo, especificaciones::text FROM activos WHERE categoria_id = ? ORDER BY id")
+        jdbc.sql("SELECT id, codigo, " + forma.lecturaSinAlias() + " FROM activos WHERE categoria_id = ? ORDER BY id")
                 .param(categoriaId)
                 .query(rs -> {
                     consumer.accept(new ActivosDeCategoria.ActivoEspecificaciones(
@@ -144,7 +167,7 @@ class ActivoRepository {
 
     /** The assets with these codes, by codigo. */
     List<Activo> porCodigos(Collection<String> codigos) {
-        return jdbc.sql(SELECT + " WHERE a.codigo IN (:codigos) ORDER BY a.codigo")
+        return jdbc.sql(select() + " WHERE a.codigo IN (:codigos) ORDER BY a.codigo")
                 .param("codigos", List.copyOf(codigos))
                 .query(rows)
                 .list();

@@ -69,7 +69,8 @@ public class ActivoService {
     public ListPage<Activo> listar(Map<String, List<String>> query) {
         ListParams params = ActivoConsulta.params(query);
         var sort = ActivoConsulta.SORTS.parse(params.sort(), ActivoConsulta.DEFAULT_SORT);
-        return repository.listar(ActivoConsulta.filter(params, json), sort, params);
+        return repository.listar(
+                ActivoConsulta.filter(params, json, repository.columnaEspecificaciones()), sort, params);
     }
 
     @Transactional(readOnly = true)

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
+import org.inventarioti.ops.release.MigrationScripts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -83,14 +84,12 @@ public class MigrateService {
         MigrationVersion limit = target == null ? MigrationVersion.LATEST : MigrationVersion.fromVersion(target);
         List<Migration> run = new ArrayList<>();
         List<Migration> excluded = new ArrayList<>();
-        boolean blocked = false;
         for (MigrationInfo info : Migrator.pending(flyway)) {
             if (info.getVersion().compareTo(limit) > 0) {
-                break;
+                continue;
             }
             boolean isContract = MigrationKind.of(info) == MigrationKind.CONTRACT;
-            blocked |= isContract && !contract;
-            (blocked ? excluded : run).add(Migration.of(info));
+            (isContract && !contract ? excluded : run).add(Migration.of(info));
         }
         List<String> problems = new ArrayList<>();
         Optional<SpecsMigrationStatus> specs = Optional.empty();
@@ -109,8 +108,9 @@ public class MigrateService {
     }
 
     /**
-     * Applies the plan. Without {@code contract} only expand migrations run (stopping before the
-     * first contract one); with it the gate and the preconditions must hold. One run at a time.
+     * Applies the plan. Without {@code contract} only expand migrations run (those after a pending
+     * contract too, which stays pending and runs later out of order); with it the gate and the
+     * preconditions must hold. One run at a time.
      */
     public Result apply(boolean contract, String target) {
         try (AdvisoryLock lock = AdvisoryLock.tryTake(dataSource, AdvisoryLock.MIGRATE)
@@ -125,7 +125,7 @@ public class MigrateService {
             int applied = plan.toApply().isEmpty()
                     ? 0
                     : migrator.apply(
-                            flyway,
+                            plan.contractExcluded().isEmpty() ? flyway : MigrationScripts.withoutContracts(flyway),
                             MigrationVersion.fromVersion(plan.toApply()
                                     .get(plan.toApply().size() - 1)
                                     .version()));

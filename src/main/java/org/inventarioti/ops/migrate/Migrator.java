@@ -11,6 +11,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
+import org.inventarioti.ops.release.MigrationScripts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,24 +33,38 @@ public class Migrator {
         this.properties = properties;
     }
 
-    /** The start-up policy. */
+    /**
+     * The start-up policy: everything on an empty database; on one holding data every expand
+     * migration, those after a pending contract included, while the contract waits for the window
+     * (this release serves both sides of it).
+     */
     public void onStartup(Flyway flyway) {
         Optional<MigrationInfo> contract = firstPendingContract(flyway);
         if (contract.isEmpty() || !holdsData(flyway.getConfiguration().getDataSource())) {
             apply(flyway, null);
             return;
         }
-        applyExpand(flyway);
-        throw new PendingContractException(contract.get());
+        int applied = applyExpand(flyway);
+        log.info(
+                "Contract migration V{} ({}) is pending: {} expand migrations applied, serving on the expand side"
+                        + " until the maintenance window (`inventario maintenance run`) applies it",
+                contract.get().getVersion(),
+                contract.get().getScript(),
+                applied);
     }
 
-    /** Applies the pending expand migrations that come before the first pending contract one. */
+    /** Applies every pending expand migration, also those after a pending contract one, which it leaves out. */
     public int applyExpand(Flyway flyway) {
-        List<MigrationInfo> expand = expandBeforeContract(flyway);
-        if (expand.isEmpty()) {
+        if (expand(flyway).isEmpty()) {
             return 0;
         }
-        return apply(flyway, expand.get(expand.size() - 1).getVersion());
+        return apply(MigrationScripts.withoutContracts(flyway), null);
+    }
+
+    static List<MigrationInfo> expand(Flyway flyway) {
+        return pending(flyway).stream()
+                .filter(m -> MigrationKind.of(m) == MigrationKind.EXPAND)
+                .toList();
     }
 
     public static List<MigrationInfo> pending(Flyway flyway) {
@@ -60,17 +75,6 @@ public class Migrator {
         return pending(flyway).stream()
                 .filter(m -> MigrationKind.of(m) == MigrationKind.CONTRACT)
                 .findFirst();
-    }
-
-    static List<MigrationInfo> expandBeforeContract(Flyway flyway) {
-        List<MigrationInfo> expand = new ArrayList<>();
-        for (MigrationInfo migration : pending(flyway)) {
-            if (MigrationKind.of(migration) == MigrationKind.CONTRACT) {
-                break;
-            }
-            expand.add(migration);
-        }
-        return expand;
     }
 
     /**

@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every Flyway connection gets the lock and statement time-outs, and all pending migrations of one
- * run share a transaction, so a failure leaves schema and history as they were.
+ * run share a transaction, so a failure leaves schema and history as they were. Out of order: a
+ * contract left pending while later expand migrations ran is applied in the window.
  */
 @Component
 class SafeFlyway implements FlywayConfigurationCustomizer {
@@ -22,6 +23,7 @@ class SafeFlyway implements FlywayConfigurationCustomizer {
         configuration
                 .initSql("SET lock_timeout = '" + properties.lockTimeout().toMillis() + "ms'; SET statement_timeout = '"
                         + properties.statementTimeout().toMillis() + "ms'")
-                .group(true);
+                .group(true)
+                .outOfOrder(true);
     }
 }

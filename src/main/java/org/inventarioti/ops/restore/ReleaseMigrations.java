@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
@@ -25,25 +24,41 @@ final class ReleaseMigrations {
         }
     }
 
-    private final List<Migration> migrations;
+    private static final Pattern EXTENSION =
+            Pattern.compile("CREATE EXTENSION IF NOT EXISTS\\s+\"?(\\w+)", Pattern.CASE_INSENSITIVE);
 
-    private ReleaseMigrations(List<Migration> migrations) {
+    private final List<Migration> migrations;
+    private final java.util.Set<String> extensions;
+
+    private ReleaseMigrations(List<Migration> migrations, java.util.Set<String> extensions) {
         this.migrations = migrations;
+        this.extensions = extensions;
+    }
+
+    /** The extensions the migrations create (each with IF NOT EXISTS). */
+    java.util.Set<String> extensions() {
+        return extensions;
     }
 
     static ReleaseMigrations load() {
         try {
             Resource[] resources = new PathMatchingResourcePatternResolver().getResources(LOCATION + "/*.sql");
             List<Migration> found = new java.util.ArrayList<>();
+            java.util.Set<String> extensions = new java.util.TreeSet<>();
             for (Resource resource : resources) {
                 Matcher matcher = NAME.matcher(String.valueOf(resource.getFilename()));
+                Matcher extension = EXTENSION.matcher(
+                        new String(resource.getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8));
+                while (extension.find()) {
+                    extensions.add(extension.group(1));
+                }
                 if (matcher.matches()) {
                     found.add(new Migration(
                             MigrationVersion.fromVersion(matcher.group(1).replace('_', '.')), matcher.group(2)));
                 }
             }
             found.sort(Comparator.comparing(Migration::version));
-            return new ReleaseMigrations(List.copyOf(found));
+            return new ReleaseMigrations(List.copyOf(found), java.util.Set.copyOf(extensions));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -59,23 +74,24 @@ final class ReleaseMigrations {
         return migrations.stream().anyMatch(m -> m.version().equals(version));
     }
 
-    /** The pending migrations after {@code current}. */
-    List<Migration> after(MigrationVersion current) {
-        return migrations.stream()
-                .filter(m -> m.version().compareTo(current) > 0)
-                .toList();
+    /** The migrations whose versions are not in {@code applied} (out-of-order histories included). */
+    List<Migration> notIn(java.util.Set<MigrationVersion> applied) {
+        return migrations.stream().filter(m -> !applied.contains(m.version())).toList();
     }
 
-    /** The last expand migration reachable from {@code current} without passing a contract one. */
-    Optional<MigrationVersion> expandTarget(MigrationVersion current) {
-        MigrationVersion target = null;
-        for (Migration migration : after(current)) {
+    /**
+     * The expand migrations not in {@code applied} that come before the first such contract one
+     * (the rest, which may seed data, run when the release starts).
+     */
+    List<Migration> expandBeforeContract(java.util.Set<MigrationVersion> applied) {
+        List<Migration> expand = new java.util.ArrayList<>();
+        for (Migration migration : notIn(applied)) {
             if (migration.contract()) {
                 break;
             }
-            target = migration.version();
+            expand.add(migration);
         }
-        return Optional.ofNullable(target);
+        return expand;
     }
 
     static Flyway flyway(Database database, String schema, MigrationVersion target) {

@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.flywaydb.core.api.MigrationVersion;
 import org.inventarioti.config.Database;
@@ -18,6 +20,7 @@ import org.inventarioti.ops.archive.BackupService;
 import org.inventarioti.ops.archive.Catalog;
 import org.inventarioti.ops.archive.Manifest;
 import org.inventarioti.ops.release.AppVersion;
+import org.inventarioti.ops.release.MigrationScripts;
 import org.springframework.stereotype.Service;
 
 /**
@@ -57,16 +60,29 @@ public class RestoreService {
                 Optional<Path> targetBackup = protectExistingContent(connection, target, options, log);
                 String staging = STAGING_PREFIX
                         + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+                createExtensionsInTarget(connection, release);
                 execute(connection, "CREATE SCHEMA " + Catalog.quote(staging));
                 try {
                     progress(log, "Building schema version " + archived, started);
-                    ReleaseMigrations.flyway(target, staging, archived).migrate();
+                    Set<MigrationVersion> applied = appliedVersions(manifest);
+                    MigrationScripts.only(ReleaseMigrations.flyway(target, staging, archived), applied)
+                            .migrate();
                     checkHistory(connection, staging, manifest, options);
                     load(connection, target, staging, reader, options.jobs(), log, started);
-                    release.expandTarget(archived).ifPresent(version -> {
-                        log.println("Applying pending expand migrations up to " + version + " ...");
-                        ReleaseMigrations.flyway(target, staging, version).migrate();
-                    });
+                    List<ReleaseMigrations.Migration> expand = release.expandBeforeContract(applied);
+                    if (!expand.isEmpty()) {
+                        log.println("Applying pending expand migrations "
+                                + String.join(
+                                        ", ",
+                                        expand.stream()
+                                                .map(m -> "V" + m.version())
+                                                .toList())
+                                + " ...");
+                        Set<MigrationVersion> upTo = new HashSet<>(applied);
+                        expand.forEach(m -> upTo.add(m.version()));
+                        MigrationScripts.only(ReleaseMigrations.flyway(target, staging, MigrationVersion.LATEST), upTo)
+                                .migrate();
+                    }
                     progress(log, "Swapping the restored schema in", started);
                     SchemaSwap.swap(connection, staging);
                 } catch (Exception | Error e) {
@@ -77,6 +93,33 @@ public class RestoreService {
             } finally {
                 unlock(connection);
             }
+        }
+    }
+
+    /** The versions the archive's history holds: with a contract pending, later expand ones may precede it. */
+    static Set<MigrationVersion> appliedVersions(Manifest manifest) {
+        Set<MigrationVersion> versions = new HashSet<>();
+        for (Manifest.AppliedMigration migration : manifest.schema().migrations()) {
+            if (migration.version() != null) {
+                versions.add(MigrationVersion.fromVersion(migration.version()));
+            }
+        }
+        return versions;
+    }
+
+    /**
+     * The extensions the migrations need are made in {@code public} before the staging schema is
+     * built, so the migrations find them there and the swap leaves them in place (the restoring
+     * role could not move them: their functions belong to the superuser).
+     */
+    private static void createExtensionsInTarget(Connection connection, ReleaseMigrations release) throws SQLException {
+        if (!SchemaSwap.schemaExists(connection, SchemaSwap.TARGET)) {
+            return;
+        }
+        for (String extension : release.extensions()) {
+            execute(
+                    connection,
+                    "CREATE EXTENSION IF NOT EXISTS " + Catalog.quote(extension) + " SCHEMA " + SchemaSwap.TARGET);
         }
     }
 
@@ -189,8 +232,15 @@ public class RestoreService {
                     table.name(), table.rows(), DataLoader.count(connection, SchemaSwap.TARGET, table.name())));
         }
         List<Manifest.AppliedMigration> history = Catalog.history(connection, SchemaSwap.TARGET);
-        String version = history.get(history.size() - 1).version();
-        List<String> pendingContract = release.after(MigrationVersion.fromVersion(version)).stream()
+        String version = history.stream()
+                .map(m -> MigrationVersion.fromVersion(m.version()))
+                .max(MigrationVersion::compareTo)
+                .orElseThrow()
+                .getVersion();
+        Set<MigrationVersion> restored = history.stream()
+                .map(m -> MigrationVersion.fromVersion(m.version()))
+                .collect(java.util.stream.Collectors.toSet());
+        List<String> pendingContract = release.notIn(restored).stream()
                 .filter(ReleaseMigrations.Migration::contract)
                 .map(m -> "V" + m.version() + " " + m.description())
                 .toList();

@@ -7,10 +7,13 @@ import java.util.List;
 import org.inventarioti.ops.archive.Catalog;
 
 /**
- * The one moment the target changes: in a single transaction the staging schema becomes {@code
- * public} and the old {@code public} is dropped. Before that the installation's own state (tables
- * never archived: {@code ops_*}, sessions) is carried over, and extensions living in the old schema
- * move to the new one. Until this commits the target is exactly as it was.
+ * The one moment the target changes: in a single transaction the objects of {@code public} move to
+ * a retired schema, the staging schema's objects move into {@code public}, and the retired ones are
+ * dropped. Before that the installation's own state (tables never archived: {@code ops_*},
+ * sessions) is carried over. Extensions and their objects stay where they are: a trusted
+ * extension's functions belong to the superuser, and the database's owner role that restores (not a
+ * superuser) may neither move nor re-create them. Until this commits the target is exactly as it
+ * was.
  */
 final class SchemaSwap {
 
@@ -22,22 +25,20 @@ final class SchemaSwap {
         connection.setAutoCommit(false);
         try (var statement = connection.createStatement()) {
             statement.execute("SET LOCAL lock_timeout = '30s'");
-            boolean oldExists = schemaExists(connection, TARGET);
-            if (oldExists) {
+            if (schemaExists(connection, TARGET)) {
                 carryOverInstallationState(connection, staging);
-                for (String extension : extensionsIn(connection, TARGET)) {
-                    statement.execute(
-                            "ALTER EXTENSION " + Catalog.quote(extension) + " SET SCHEMA " + Catalog.quote(staging));
-                }
                 String retired = staging + "_old";
-                statement.execute("ALTER SCHEMA " + TARGET + " RENAME TO " + Catalog.quote(retired));
-                statement.execute("ALTER SCHEMA " + Catalog.quote(staging) + " RENAME TO " + TARGET);
+                statement.execute("CREATE SCHEMA " + Catalog.quote(retired));
+                SchemaObjects.move(connection, TARGET, retired);
+                SchemaObjects.move(connection, staging, TARGET);
                 statement.execute("DROP SCHEMA " + Catalog.quote(retired) + " CASCADE");
+                // Empty now: anything left (an extension made there) fails the swap rather than being lost.
+                statement.execute("DROP SCHEMA " + Catalog.quote(staging));
             } else {
                 statement.execute("ALTER SCHEMA " + Catalog.quote(staging) + " RENAME TO " + TARGET);
+                statement.execute("GRANT USAGE ON SCHEMA " + TARGET + " TO PUBLIC");
+                statement.execute("COMMENT ON SCHEMA " + TARGET + " IS 'standard public schema'");
             }
-            statement.execute("GRANT USAGE ON SCHEMA " + TARGET + " TO PUBLIC");
-            statement.execute("COMMENT ON SCHEMA " + TARGET + " IS 'standard public schema'");
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
@@ -81,19 +82,5 @@ final class SchemaSwap {
                 return rs.next();
             }
         }
-    }
-
-    private static List<String> extensionsIn(Connection connection, String schema) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (var statement = connection.prepareStatement(
-                "SELECT e.extname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE n.nspname = ?")) {
-            statement.setString(1, schema);
-            try (var rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-            }
-        }
-        return names;
     }
 }

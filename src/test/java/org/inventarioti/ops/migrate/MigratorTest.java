@@ -13,6 +13,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.inventarioti.support.CatalogDump;
 import org.inventarioti.support.EstadoV2;
 import org.inventarioti.support.TestDatabase;
+import org.inventarioti.support.UltimaMigracion;
 import org.junit.jupiter.api.Test;
 
 /** The start-up policy, the time-outs and retries, and guarantee 2 on real databases. */
@@ -48,22 +49,34 @@ class MigratorTest {
     }
 
     @Test
-    void aPendingContractOnADatabaseWithDataStopsTheStartAfterTheSafeExpandOnes() throws Exception {
+    void aPendingContractOnADatabaseWithDataWaitsWhileEveryExpandMigrationRunsAndRunsLaterOutOfOrder()
+            throws Exception {
         try (var db = TestDatabase.get().scratch();
                 Connection connection = db.connect()) {
             EstadoV2.crear(connection, db.jdbcUrl(), "2", 3);
             Flyway flyway = flyway(db, RAPIDO);
-            assertThatThrownBy(() -> new Migrator(RAPIDO).onStartup(flyway))
-                    .isInstanceOf(PendingContractException.class)
-                    .hasMessageContaining("V3 (V3__contract_especificaciones.sql)")
-                    .hasMessageContaining("inventario maintenance run")
-                    .hasMessageContaining("ops/run_full_maintenance.sh");
-            assertThat(version(flyway)).as("the expand V2.1 ran").isEqualTo("2.1");
-            assertThat(Migrator.firstPendingContract(flyway)
-                            .orElseThrow()
-                            .getVersion()
-                            .getVersion())
-                    .isEqualTo("3");
+            new Migrator(RAPIDO).onStartup(flyway);
+
+            assertThat(version(flyway)).as("the expand ones after V3 ran too").isEqualTo(UltimaMigracion.version());
+            assertThat(flyway.info().pending())
+                    .extracting(m -> m.getVersion().getVersion())
+                    .containsExactly("3");
+            assertThat(columnType(connection)).as("still the V2 shape").isEqualTo("text");
+
+            new Migrator(RAPIDO).apply(flyway, null);
+            assertThat(flyway.info().pending()).isEmpty();
+            assertThat(columnType(connection)).isEqualTo("jsonb");
+            assertThat(flyway.validateWithResult().validationSuccessful).isTrue();
+        }
+    }
+
+    private static String columnType(Connection connection) throws Exception {
+        try (var rs = connection
+                .createStatement()
+                .executeQuery("SELECT data_type FROM information_schema.columns WHERE table_schema = 'public'"
+                        + " AND table_name = 'activos' AND column_name = 'especificaciones'")) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 

@@ -73,6 +73,7 @@ class ActivoFormularioController {
         FormularioActivo.Lectura lectura = form.leer(campos(form.categoriaId()), null);
         errores.malFormados(lectura.malFormados(), form, result);
         if (result.hasErrors()) {
+            errores.tambien(activos.problemas(lectura.request(), Optional.empty()), form, result);
             response.setStatus(422);
             return formulario(null, form.sinSecretos(), result, model);
         }
@@ -103,6 +104,7 @@ class ActivoFormularioController {
         FormularioActivo.Lectura lectura = form.leer(campos(form.categoriaId()), activo.especificaciones());
         errores.malFormados(lectura.malFormados(), form, result);
         if (result.hasErrors()) {
+            errores.tambien(activos.problemas(lectura.request(), Optional.of(activo)), form, result);
             response.setStatus(422);
             return formulario(activo, form.sinSecretos(), result, model);
         }

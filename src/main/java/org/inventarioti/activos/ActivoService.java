@@ -222,7 +222,24 @@ public class ActivoService {
 
     /** Every rule of an asset, all errors at once; the especificaciones come back normalised. */
     private ActivoRequest validated(ActivoRequest request, Optional<Activo> before) {
-        List<FieldError> errors = new ArrayList<>(Checks.violations(validator, request));
+        List<FieldError> errors = new ArrayList<>();
+        ActivoRequest clean = comprobar(request, before, errors);
+        Checks.orFail(errors);
+        return clean;
+    }
+
+    /**
+     * Everything wrong with the request, saving nothing: the form shows them with its own errors
+     * (a malformed date, say) all at once. {@code before} is the stored asset when it is a change.
+     */
+    List<FieldError> problemas(ActivoRequest request, Optional<Activo> before) {
+        List<FieldError> errors = new ArrayList<>();
+        comprobar(request, before, errors);
+        return errors;
+    }
+
+    private ActivoRequest comprobar(ActivoRequest request, Optional<Activo> before, List<FieldError> errors) {
+        errors.addAll(Checks.violations(validator, request));
         ReglasEspecificaciones.Resultado specs = reglas.aplicar(request.especificaciones());
         errors.addAll(specs.errores());
         textos(request, errors);
@@ -244,7 +261,6 @@ public class ActivoService {
             }
         }
         before.ifPresent(activo -> estadoConMantenimiento(activo, clean, errors));
-        Checks.orFail(errors);
         return clean;
     }
 

@@ -43,6 +43,19 @@ class ErroresActivo {
         }
     }
 
+    /** The service's objections besides the form's own, on the inputs that have no error yet. */
+    void tambien(List<FieldError> problemas, FormularioActivo form, BindingResult result) {
+        List<FieldError> otros = problemas.stream()
+                .filter(error -> {
+                    String campo = destino(error.field(), form);
+                    return campo != null && !result.hasFieldErrors(campo);
+                })
+                .toList();
+        if (!otros.isEmpty()) {
+            de(new InvalidException(otros), form, result);
+        }
+    }
+
     void de(DomainException e, FormularioActivo form, BindingResult result) {
         if (e instanceof ConflictException conflicto
                 && conflicto.field().orElse("").equals("numero_serie")) {

@@ -2,13 +2,14 @@ package org.inventarioti.activos;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.inventarioti.categorias.ClavesEspecificacion;
+import org.inventarioti.web.ValoresLocales;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -106,7 +107,7 @@ final class FormularioActivo {
         valores.put(
                 "garantia_hasta",
                 a.garantiaHasta() == null ? "" : a.garantiaHasta().toString());
-        valores.put("precio", a.precio() == null ? "" : a.precio().toPlainString());
+        valores.put("precio", ValoresLocales.numero(a.precio(), LocaleContextHolder.getLocale()));
         valores.put("moneda", a.moneda());
         valores.put("responsable", a.responsable());
         valores.put("notas", a.notas());
@@ -257,30 +258,30 @@ final class FormularioActivo {
         return new Lectura(request, mal);
     }
 
+    /** A date as the page's language writes it (or ISO, as date inputs send it). */
     private LocalDate fecha(String campo, List<String> mal) {
         String v = valor(campo).strip();
         if (v.isEmpty()) {
             return null;
         }
-        try {
-            return LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
+        Optional<LocalDate> fecha = ValoresLocales.fecha(v, LocaleContextHolder.getLocale());
+        if (fecha.isEmpty()) {
             mal.add(campo);
-            return null;
         }
+        return fecha.orElse(null);
     }
 
+    /** A number as the page's language writes it ({@code 1.285,50} in Spanish). */
     private BigDecimal precio(List<String> mal) {
-        String v = valor("precio").strip().replace(',', '.');
+        String v = valor("precio").strip();
         if (v.isEmpty()) {
             return null;
         }
-        try {
-            return new BigDecimal(v);
-        } catch (NumberFormatException e) {
+        Optional<BigDecimal> precio = ValoresLocales.numero(v, LocaleContextHolder.getLocale());
+        if (precio.isEmpty()) {
             mal.add("precio");
-            return null;
         }
+        return precio.orElse(null);
     }
 
     private static String blanco(String v) {

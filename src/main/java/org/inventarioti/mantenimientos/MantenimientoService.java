@@ -139,6 +139,15 @@ public class MantenimientoService {
     }
 
     private MantenimientoRequest validated(MantenimientoRequest request, Optional<Mantenimiento> before) {
+        Checks.orFail(problemas(request, before));
+        return request.limpio(OffsetDateTime.now(clock));
+    }
+
+    /**
+     * Everything wrong with the request, without saving anything: the form shows every error at
+     * once with it, its own and these together.
+     */
+    List<FieldError> problemas(MantenimientoRequest request, Optional<Mantenimiento> before) {
         List<FieldError> errors = new ArrayList<>(Checks.violations(validator, request));
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (request.activoId() != null) {
@@ -159,7 +168,6 @@ public class MantenimientoService {
                 errors.add(FieldError.of("texto", "must not contain NUL characters"));
             }
         }
-        Checks.orFail(errors);
-        return request.limpio(now);
+        return errors;
     }
 }

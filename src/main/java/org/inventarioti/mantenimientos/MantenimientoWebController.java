@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.inventarioti.activos.ActivoService;
 import org.inventarioti.errors.ConflictException;
 import org.inventarioti.errors.InvalidException;
@@ -52,6 +54,18 @@ class MantenimientoWebController {
             "tecnico_id", "tecnicoId",
             "costo", "costo",
             "notas", "notas");
+
+    /** The reader's words for the service's objections to a field the form does not check itself. */
+    private static final Map<String, String> MENSAJES = Map.of(
+            "activo_id", "mantenimientos.error.activo",
+            "tipo", "mantenimientos.error.tipo",
+            "estado", "mantenimientos.error.estado",
+            "tecnico_id", "mantenimientos.error.tecnico",
+            "costo", "mantenimientos.error.costo",
+            "fecha_programada", "typeMismatch",
+            "titulo", "mantenimientos.error.texto",
+            "descripcion", "mantenimientos.error.texto",
+            "notas", "mantenimientos.error.texto");
 
     static final Map<String, String> ACCIONES = Map.of(
             "iniciar", Mantenimiento.EN_PROGRESO,
@@ -129,13 +143,16 @@ class MantenimientoWebController {
             @Valid @ModelAttribute("form") MantenimientoForm form,
             BindingResult result,
             Model model,
+            Locale locale,
             RedirectAttributes redirect) {
         Long activoId = activoId(form, result);
+        MantenimientoRequest request = form.request(activoId, null, locale, result);
+        comprobar(request, Optional.empty(), result);
         if (result.hasErrors()) {
             return formulario(null, model);
         }
         try {
-            Mantenimiento creado = service.crear(form.request(activoId, null));
+            Mantenimiento creado = service.crear(request);
             redirect.addFlashAttribute("aviso", "mantenimientos.aviso.creado");
             return "redirect:/mantenimientos/" + creado.id();
         } catch (InvalidException e) {
@@ -145,9 +162,9 @@ class MantenimientoWebController {
     }
 
     @GetMapping("/{id}/editar")
-    String editar(@PathVariable long id, Model model) {
+    String editar(@PathVariable long id, Model model, Locale locale) {
         Mantenimiento m = service.buscar(id);
-        model.addAttribute("form", MantenimientoForm.de(m));
+        model.addAttribute("form", MantenimientoForm.de(m, locale));
         return formulario(m, model);
     }
 
@@ -157,16 +174,19 @@ class MantenimientoWebController {
             @Valid @ModelAttribute("form") MantenimientoForm form,
             BindingResult result,
             Model model,
+            Locale locale,
             RedirectAttributes redirect) {
         Mantenimiento actual = service.buscar(id);
-        if (form.version() == null) {
+        if (form.versionVista() == null) {
             result.reject("mantenimientos.error.conflicto");
         }
+        MantenimientoRequest request = form.request(actual.activoId(), actual.fechaCompletado(), locale, result);
+        comprobar(request, Optional.of(actual), result);
         if (result.hasErrors()) {
             return formulario(actual, model);
         }
         try {
-            service.reemplazar(id, form.request(actual.activoId(), actual.fechaCompletado()), null);
+            service.reemplazar(id, request, null);
             redirect.addFlashAttribute("aviso", "mantenimientos.aviso.guardado");
             return "redirect:/mantenimientos/" + id;
         } catch (InvalidException e) {
@@ -177,6 +197,17 @@ class MantenimientoWebController {
             result.reject("mantenimientos.error.conflicto");
             model.addAttribute("conflicto", otro);
             return formulario(otro, model);
+        }
+    }
+
+    /** The service's objections next to the form's own, on the fields that have none yet. */
+    private void comprobar(MantenimientoRequest request, Optional<Mantenimiento> antes, BindingResult result) {
+        List<org.inventarioti.errors.FieldError> problemas = service.problemas(request, antes).stream()
+                .filter(error ->
+                        !CAMPOS.containsKey(error.field()) || !result.hasFieldErrors(CAMPOS.get(error.field())))
+                .toList();
+        if (!problemas.isEmpty()) {
+            rechazar(new InvalidException(problemas), result);
         }
     }
 
@@ -215,7 +246,8 @@ class MantenimientoWebController {
                 e,
                 result,
                 error -> CAMPOS.containsKey(error.field())
-                        ? ErroresFormulario.Destino.campo(CAMPOS.get(error.field()), error.message())
+                        ? new ErroresFormulario.Destino(
+                                CAMPOS.get(error.field()), MENSAJES.get(error.field()), null, error.message())
                         : ErroresFormulario.Destino.general("mantenimientos.error.invalido"),
                 "mantenimientos.error.invalido");
     }

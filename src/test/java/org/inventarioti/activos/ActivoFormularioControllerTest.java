@@ -195,6 +195,40 @@ class ActivoFormularioControllerTest {
     }
 
     @Test
+    void numbersAndDatesAreReadInThePagesLanguageAndEveryErrorComesAtOnce() throws Exception {
+        String serie = DatosWeb.unico("SN-LOC");
+        // A malformed date, a missing name and a missing required spec: all three on one round.
+        MvcTestResult fallido = mvc.perform(nuevo(
+                serie,
+                Map.of("fecha_compra", "31/02/2025", "nombre", "", "especificaciones.ram_gb", "", "precio", "85,50")));
+        assertThat(fallido).hasStatus(422);
+        assertThat(body(fallido))
+                .containsPattern("id=\"fecha_compra-error\"[^>]*>\\s*<span class=\"d-block\">El valor no tiene")
+                .containsPattern("id=\"nombre-error\"[^>]*>\\s*<span class=\"d-block\">\\S")
+                .containsPattern("id=\"especificaciones.ram_gb-error\"[^>]*>\\s*<span class=\"d-block\">\\S")
+                .contains("value=\"31/02/2025\"", "value=\"85,50\"", "value=\"Intel i7\"");
+        assertThat(idPorSerie(serie)).isNull();
+
+        assertThat(mvc.perform(nuevo(serie, Map.of("fecha_compra", "15/01/2025", "precio", "1.285,50"))))
+                .hasStatus(302);
+        Activo creado = activos.buscar(idPorSerie(serie));
+        assertThat(creado.precio()).isEqualByComparingTo("1285.50");
+        assertThat(creado.fechaCompra()).isEqualTo(java.time.LocalDate.of(2025, 1, 15));
+        assertThat(body(mvc.get()
+                        .uri("/activos/" + creado.codigo() + "/editar")
+                        .with(Sesiones.de(tecnico))
+                        .exchange()))
+                .contains("value=\"1285,50\"", "value=\"2025-01-15\"");
+        String ingles = DatosWeb.unico("SN-LOC-EN");
+        assertThat(mvc.perform(nuevo(ingles, Map.of("precio", "1,285.50", "fecha_compra", "1/15/2025"))
+                        .param("lang", "en")))
+                .hasStatus(302);
+        Activo english = activos.buscar(idPorSerie(ingles));
+        assertThat(english.precio()).isEqualByComparingTo("1285.50");
+        assertThat(english.fechaCompra()).isEqualTo(java.time.LocalDate.of(2025, 1, 15));
+    }
+
+    @Test
     void schemaErrorsAreWordedInTheUsersLanguage() throws Exception {
         String serie = DatosWeb.unico("SN-ESQ");
         Map<String, String> malos = Map.of("especificaciones.ram_gb", "0", "especificaciones.sistema", "OS/2");

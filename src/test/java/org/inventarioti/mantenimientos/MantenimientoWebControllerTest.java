@@ -267,7 +267,7 @@ class MantenimientoWebControllerTest {
                 .contains(
                         "No existe ningún activo con este código.",
                         "Este campo es obligatorio.",
-                        "El valor mínimo es 0.",
+                        "El costo debe ser un importe positivo",
                         "is-invalid");
         assertThat(mvc.post()
                         .uri("/mantenimientos")
@@ -290,7 +290,8 @@ class MantenimientoWebControllerTest {
                         .with(Sesiones.de(tecnico)))
                 .hasStatusOk()
                 .bodyText()
-                .contains("must be one of: preventivo, correctivo, emergencia", "user 987654321 does not exist");
+                .contains("Elija un tipo de la lista", "Ese técnico ya no existe")
+                .doesNotContain("must be one of", "does not exist");
         assertThat(jdbc.sql("SELECT count(*) FROM mantenimientos WHERE activo_id = ?")
                         .param(activo.id())
                         .query(Long.class)
@@ -316,6 +317,66 @@ class MantenimientoWebControllerTest {
                 .bodyText()
                 .contains("id=\"error-filtro\"", "No existe ningún activo con ese código.")
                 .doesNotContain("<html");
+    }
+
+    @Test
+    void aDecimalCommaIsAcceptedAndAFailedFormKeepsEveryValueAndEveryError() throws Exception {
+        // Every error at once (a malformed cost, a missing title, an unknown technician), every
+        // value kept: the date above all, which used to come back empty.
+        String pagina = body(mvc.post()
+                .uri("/mantenimientos")
+                .param("activoCodigo", activo.codigo())
+                .param("tipo", "correctivo")
+                .param("titulo", "")
+                .param("descripcion", "Ventilador ruidoso")
+                .param("fechaProgramada", "2031-02-03")
+                .param("costo", "85,5x")
+                .param("notas", "Llamar antes")
+                .param("estado", "programado")
+                .with(csrf())
+                .with(Sesiones.de(tecnico))
+                .exchange());
+        assertThat(pagina)
+                .contains("value=\"2031-02-03\"", "value=\"85,5x\"", "Ventilador ruidoso", "Llamar antes")
+                .contains("El valor no tiene el formato esperado.", "Este campo es obligatorio.")
+                .contains("<option value=\"correctivo\" selected=\"selected\"");
+        // The Spanish way of writing numbers and dates is accepted, and shown back the same way.
+        MvcTestResult creado = mvc.post()
+                .uri("/mantenimientos")
+                .param("activoCodigo", activo.codigo())
+                .param("tipo", "correctivo")
+                .param("titulo", "Ventilador")
+                .param("fechaProgramada", "03/02/2031")
+                .param("costo", "1.285,50")
+                .param("estado", "programado")
+                .with(csrf())
+                .with(Sesiones.de(tecnico))
+                .exchange();
+        assertThat(creado).hasStatus(302);
+        long id = Long.parseLong(creado.getResponse().getRedirectedUrl().replaceAll("\\D", ""));
+        Mantenimiento m = service.buscar(id);
+        assertThat(m.costo()).isEqualByComparingTo("1285.50");
+        assertThat(m.fechaProgramada()).isEqualTo(LocalDate.of(2031, 2, 3));
+        assertThat(body(mvc.get()
+                        .uri("/mantenimientos/" + id + "/editar")
+                        .with(Sesiones.de(tecnico))
+                        .exchange()))
+                .contains("value=\"1285,50\"", "value=\"2031-02-03\"");
+        // In English a comma groups thousands and a point is the decimal mark.
+        MvcTestResult ingles = mvc.post()
+                .uri("/mantenimientos?lang=en")
+                .param("activoCodigo", activo.codigo())
+                .param("tipo", "correctivo")
+                .param("titulo", "Fan")
+                .param("fechaProgramada", "2031-02-03")
+                .param("costo", "1,285.50")
+                .param("estado", "programado")
+                .with(csrf())
+                .with(Sesiones.de(tecnico))
+                .exchange();
+        assertThat(ingles).hasStatus(302);
+        long otro = Long.parseLong(ingles.getResponse().getRedirectedUrl().replaceAll("\\D", ""));
+        assertThat(service.buscar(otro).costo()).isEqualByComparingTo("1285.50");
     }
 
     @Test

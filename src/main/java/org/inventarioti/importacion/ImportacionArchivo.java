@@ -112,6 +112,13 @@ public class ImportacionArchivo {
         return procesar(id, file, nombre, opciones, progreso, informe);
     }
 
+    /** Opens the file and maps its columns: refuses at once what the run would refuse before its first row. */
+    public void comprobar(Path file, String nombre, OpcionesArchivo opciones) {
+        try (Hoja hoja = Hoja.abrir(file, nombre)) {
+            comprobarMapeo(Mapeo.de(hoja.cabecera(), opciones.columnas()), opciones, hoja);
+        }
+    }
+
     private ResultadoArchivo procesar(
             UUID id, Path file, String nombre, OpcionesArchivo o, Progreso progreso, Path informe) {
         long started = System.nanoTime();

@@ -62,6 +62,8 @@ class SecurityConfiguration {
                         .hasRole("LECTOR")
                         .requestMatchers("/api/usuarios/**", "/api/auditoria/**", "/api/especificaciones/cuarentena/**")
                         .hasRole("ADMIN")
+                        .requestMatchers("/api/importaciones/**", "/api/importaciones")
+                        .hasRole("TECNICO")
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .hasRole("LECTOR")
                         .requestMatchers(HttpMethod.HEAD, "/api/**")

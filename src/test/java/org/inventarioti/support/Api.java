@@ -67,6 +67,15 @@ public final class Api {
         return request.exchange();
     }
 
+    /** A multipart request (an upload) as this user. */
+    public MvcTestResult send(
+            org.springframework.test.web.servlet.assertj.MockMvcTester.MockMultipartMvcRequestBuilder request) {
+        if (user != null) {
+            request.header(HttpHeaders.AUTHORIZATION, user.bearer());
+        }
+        return request.exchange();
+    }
+
     public static String body(MvcTestResult result) {
         try {
             return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import org.inventarioti.cli.CliContext;
 import org.inventarioti.cli.CommandFactory;
 import org.inventarioti.demo.DemoDataCommand;
 import org.inventarioti.importacion.ImportCommand;
+import org.inventarioti.jobs.JobsCommand;
 import org.inventarioti.ops.backup.BackupCommand;
 import org.inventarioti.ops.deploy.DeployCommand;
 import org.inventarioti.ops.maintenance.MaintenanceCommand;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             VersionCommand.class,
             UsuariosCommand.class,
+            JobsCommand.class,
             BackupCommand.class,
             VerifyCommand.class,
             RestoreCommand.class,

@@ -74,6 +74,7 @@ class ArchitectureTest {
                     "org.inventarioti.reportes..",
                     "org.inventarioti.etiquetas..",
                     "org.inventarioti.cuarentena..",
+                    "org.inventarioti.jobs..",
                     "org.inventarioti.importacion..",
                     "org.inventarioti.demo..",
                     "org.inventarioti.ops..");

@@ -42,7 +42,8 @@ class FeatureBoundariesTest {
             "auditoria", Set.of("auditoria"),
             "cuarentena", Set.of("especificaciones_cuarentena"),
             "reportes", Set.of(),
-            "etiquetas", Set.of());
+            "etiquetas", Set.of(),
+            "jobs", Set.of("ops_jobs_cerrojos", "ops_jobs_ejecuciones"));
 
     /** Tables of the tools (ops: maintenance mode, verified backups; the spreadsheet imports), which no feature touches. */
     static final Set<String> TOOL_TABLES =
@@ -79,7 +80,8 @@ class FeatureBoundariesTest {
             "auditoria", Set.of("AuditoriaService"),
             "cuarentena", Set.of(),
             "reportes", Set.of("ReporteService", "FiltroReporte"),
-            "etiquetas", Set.of());
+            "etiquetas", Set.of(),
+            "jobs", Set.of());
 
     private static final Pattern WRITE =
             Pattern.compile("(?i)\\b(?:insert\\s+into|update|delete\\s+from|truncate|copy)\\s+([a-z_][a-z0-9_]*)");

@@ -60,7 +60,11 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/auth/password")
                         .hasRole("LECTOR")
-                        .requestMatchers("/api/usuarios/**", "/api/auditoria/**", "/api/especificaciones/cuarentena/**")
+                        .requestMatchers(
+                                "/api/usuarios/**",
+                                "/api/auditoria/**",
+                                "/api/especificaciones/cuarentena/**",
+                                "/api/jobs/**")
                         .hasRole("ADMIN")
                         .requestMatchers("/api/importaciones/**", "/api/importaciones")
                         .hasRole("TECNICO")

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.inventarioti.ops.migrate.SpecsMigrationStatus;
 import org.inventarioti.ops.migrate.StartupMigrations;
 import org.inventarioti.ops.release.Release;
 import org.inventarioti.ops.release.Releases;
@@ -23,6 +24,9 @@ import org.springframework.beans.factory.ObjectProvider;
  * fingerprint before the migrations.
  */
 final class MaintenanceRunSteps {
+
+    /** Where the rollback's restore keeps its copy of the failed state: never mistaken for the good archive. */
+    static final String SAFETY_DIR = "rollback-safety-copy-of-the-failed-state";
 
     private final RunEnvironment environment;
     private final MaintenanceModeService maintenance;
@@ -71,6 +75,25 @@ final class MaintenanceRunSteps {
     int steps(boolean planOnly) {
         String title = "Maintenance run " + next.version();
         try {
+            journal.check(
+                    "previous release",
+                    "a release to roll back to",
+                    () -> previous.map(r -> "current -> " + r.version())
+                            .orElseThrow(() -> new IllegalStateException("no current release under " + releases.root()
+                                    + ": a failed window would have nothing to start again. Make one first: inventario deploy"
+                                    + " <jar> (it serves the database as it is)")));
+            journal.check(
+                    "V3 preconditions",
+                    "every legacy especificaciones text converted or quarantined (checked once, before the backup)",
+                    () -> SpecsMigrationStatus.measure(environment.jdbc())
+                            .map(status -> {
+                                if (!status.holds()) {
+                                    throw new IllegalStateException(
+                                            "especificaciones preconditions fail: " + status.describe());
+                                }
+                                return status.describe();
+                            })
+                            .orElse("V3 already applied: nothing to check"));
             journal.step("install", "install " + newJar + " as " + next.dir() + " and write the launcher", () -> {
                 releases.install(newJar);
                 releases.writeLauncher();
@@ -126,8 +149,9 @@ final class MaintenanceRunSteps {
             return "writes accepted again";
         });
         releaseSteps.prune();
-        journal.summary(
-                title, planOnly ? "the steps above would run" : "DONE: " + next.version() + " is current and serving");
+        if (!planOnly) {
+            journal.summary(title, "DONE: " + next.version() + " is current and serving");
+        }
         return 0;
     }
 
@@ -206,7 +230,7 @@ final class MaintenanceRunSteps {
                                             archive.toString(),
                                             "--force",
                                             "--backup-dir",
-                                            backups.toString()),
+                                            backups.resolve(SAFETY_DIR).toString()),
                                     Duration.ofHours(2));
                             if (!result.ok()) {
                                 throw new IllegalStateException(
@@ -237,8 +261,8 @@ final class MaintenanceRunSteps {
             return 1;
         } catch (RunJournal.StepFailed e) {
             String message = "Maintenance run to " + next.version() + " failed at " + failure.step()
-                    + " and its rollback failed at " + e.step() + ". Writes stay paused; see the journal "
-                    + journal.file() + ".";
+                    + " and its rollback failed at " + e.step() + ". " + stateAndNextCommand(e.step())
+                    + " Writes stay paused; see the journal " + journal.file() + ".";
             if (holder != null) {
                 holder.leaveOn(message, MaintenanceRun.FAILURE_NOTICE);
             }
@@ -248,6 +272,26 @@ final class MaintenanceRunSteps {
                     title, "FAILED, rollback FAILED: act now (ops/maintenance_playbook.md, 'When the rollback fails')");
             return 2;
         }
+    }
+
+    /** After a failed rollback: what the database holds now, and the one command to run next. */
+    private String stateAndNextCommand(String failedStep) {
+        String restore = "java -jar " + orchestrator + " restore " + archive + " --force";
+        String start = service.describe("start");
+        return switch (failedStep) {
+            case "rollback: stop" ->
+                "The database is as the failed step left it; the service may still run." + " Next: "
+                        + service.describe("stop") + ", then " + restore + ".";
+            case "rollback: restore" ->
+                "The database is as the failed migration left it, NOT restored (the verified"
+                        + " pre-window archive is " + archive + "). Next: " + restore + ".";
+            case "rollback" ->
+                "The database is in its pre-window state; there is no previous release to start."
+                        + " Next: inventario deploy <the previous jar>.";
+            default ->
+                "The database is in its pre-window state (restored from " + archive + " or never changed);"
+                        + " the previous release did not serve. Next: " + start + " and read its log.";
+        };
     }
 
     private void endMaintenance() {

@@ -22,7 +22,7 @@ public record SpecsMigrationStatus(
     }
 
     /** Empty when the function is gone (V3 applied) or not there yet. */
-    static Optional<SpecsMigrationStatus> measure(JdbcClient jdbc) {
+    public static Optional<SpecsMigrationStatus> measure(JdbcClient jdbc) {
         boolean exists = jdbc.sql("SELECT to_regprocedure('especificaciones_estado_migracion()') IS NOT NULL")
                 .query(Boolean.class)
                 .single();

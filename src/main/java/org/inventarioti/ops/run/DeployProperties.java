@@ -20,7 +20,10 @@ public record DeployProperties(
         @Name("conservar") @DefaultValue("5") int keep,
         @Name("espera-arranque") @DefaultValue("180s") Duration startTimeout,
         @Name("espera-escrituras") @DefaultValue("30s") Duration writesTimeout,
-        @Name("smoke-usuario") String smokeUser) {
+        @Name("smoke-usuario") String smokeUser,
+
+        @Name("fichero-entorno") @DefaultValue("/etc/inventario/inventario.env")
+        Path environmentFile) {
 
     /** The environment variable holding the smoke user's password (never the password itself). */
     public static final String SMOKE_PASSWORD_ENV = "INVENTARIO_SMOKE_PASSWORD";

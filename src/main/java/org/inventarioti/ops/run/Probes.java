@@ -30,11 +30,24 @@ public final class Probes {
         return url;
     }
 
-    /** Waits until readiness answers 200 and {@code /healthz} reports {@code version}. */
-    public String awaitReady(String version, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    /**
+     * Waits until readiness answers 200 and {@code /healthz} reports {@code version}; gives up at
+     * once when {@code exited} says the process is gone (checked every 2 s).
+     */
+    public String awaitReady(String version, Duration timeout, java.util.function.BooleanSupplier exited) {
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        long nextExitCheck = started + 1_500_000_000L;
         String last = "no answer";
         while (System.nanoTime() < deadline) {
+            if (System.nanoTime() > nextExitCheck) {
+                nextExitCheck = System.nanoTime() + 2_000_000_000L;
+                if (exited.getAsBoolean()) {
+                    throw new IllegalStateException("version " + version + " exited "
+                            + (System.nanoTime() - started) / 1_000_000_000L + " s after its start, before it was"
+                            + " ready (" + last + "): see its log (journalctl -u inventario)");
+                }
+            }
             try {
                 HttpResponse<String> readiness = get("/actuator/health/readiness");
                 HttpResponse<String> healthz = get("/healthz");

@@ -41,7 +41,7 @@ public final class ReleaseSteps {
         journal.step(
                 "readiness",
                 "wait for " + probes.url() + " to be ready as " + next.version(),
-                () -> probes.awaitReady(next.version(), environment.properties().startTimeout()));
+                () -> probes.awaitReady(next.version(), environment.properties().startTimeout(), service::exited));
         journal.step("smoke", "inventario " + String.join(" ", probes.smokeArgs()), () -> probes.smoke(next));
     }
 
@@ -51,7 +51,7 @@ public final class ReleaseSteps {
                 readinessStep,
                 "wait for " + earlier.version(),
                 () -> probes.awaitReady(
-                        earlier.version(), environment.properties().startTimeout()));
+                        earlier.version(), environment.properties().startTimeout(), service::exited));
         journal.step(smokeStep, "smoke of " + earlier.version(), () -> probes.smoke(earlier));
     }
 

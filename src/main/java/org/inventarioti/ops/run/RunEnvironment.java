@@ -50,8 +50,16 @@ public class RunEnvironment {
         return jdbc;
     }
 
+    private String serviceCommand;
+
+    /** {@code --service-command}: drives the service through this command instead of the configured one. */
+    public void useServiceCommand(String command) {
+        this.serviceCommand = command;
+    }
+
     public ServiceManager service() {
-        return new ServiceManager(properties.systemctl(), properties.service());
+        return new ServiceManager(
+                serviceCommand != null ? serviceCommand : properties.systemctl(), properties.service());
     }
 
     public Probes probes() {
@@ -69,15 +77,19 @@ public class RunEnvironment {
 
     /**
      * A dry run: the checks that only look (no other run holds the lock, the preflight) really run,
-     * then {@code plan} prints the steps. Exit code 0, or 1 when a check refuses.
+     * then {@code plan} prints the steps (its exit code: non-zero when a check of its own refused,
+     * having printed the summary). Exit code 0, or 1 when a check refuses.
      */
-    public int dryRun(RunJournal journal, Path root, Path releaseJar, String title, Runnable plan) {
+    public int dryRun(RunJournal journal, Path root, Path releaseJar, String title, IntSupplier plan) {
         try {
             journal.check("lock", "no other deploy or maintenance run", () -> RunLock.check(dataSource, root));
             checkPreflight(journal, releaseJar);
-            plan.run();
-            journal.summary(title, "the steps above would run");
-            return 0;
+            int exit = plan.getAsInt();
+            if (exit == 0) {
+                // The one summary of a dry run: a refused plan has printed its own.
+                journal.summary(title, "the steps above would run");
+            }
+            return exit;
         } catch (RunJournal.StepFailed e) {
             journal.summary(title, "REFUSED: " + e.getMessage());
             return 1;
@@ -104,6 +116,15 @@ public class RunEnvironment {
                 "preflight",
                 "secrets, database, TLS, disk, release jar",
                 () -> preflight(releaseJar, properties.backups()));
+        journal.check(
+                "service manager",
+                "the service command answers and the unit is installed",
+                () -> HostChecks.serviceManager(service()));
+        journal.check("restore right", "the database role may restore a backup", () -> HostChecks.restoreRight(jdbc));
+        journal.check(
+                "environment file",
+                "the secrets file is mode 600",
+                () -> HostChecks.environmentFile(properties.environmentFile()));
     }
 
     /** Runs the preflight; throws listing every problem. */

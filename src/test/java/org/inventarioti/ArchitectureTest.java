@@ -62,6 +62,7 @@ class ArchitectureTest {
                     "org.inventarioti.config..",
                     "org.inventarioti.errors..",
                     "org.inventarioti.listing..",
+                    "org.inventarioti.secretos..",
                     "org.inventarioti.web..")
             .should()
             .dependOnClassesThat()

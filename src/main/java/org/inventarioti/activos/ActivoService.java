@@ -19,6 +19,7 @@ import org.inventarioti.errors.StaleVersionException;
 import org.inventarioti.errors.Versions;
 import org.inventarioti.listing.ListPage;
 import org.inventarioti.listing.ListParams;
+import org.inventarioti.secretos.DetectorSecretos;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -299,9 +300,8 @@ public class ActivoService {
                 errors.add(FieldError.of(field, "must not contain NUL characters"));
             }
         });
-        if (ReglasEspecificaciones.pareceSecreto(r.notas())) {
-            errors.add(FieldError.of("notas", "looks like a recovery key or private key; keep it in a secret manager"));
-        }
+        DetectorSecretos.camposConSecreto(texts)
+                .forEach(field -> errors.add(FieldError.of(field, DetectorSecretos.MENSAJE_VALOR)));
     }
 
     private static ConflictException duplicate(DuplicateKeyException e) {

@@ -7,6 +7,7 @@ import org.inventarioti.errors.DomainException;
 import org.inventarioti.errors.FieldError;
 import org.inventarioti.errors.InvalidException;
 import org.inventarioti.errors.VersionRequiredException;
+import org.inventarioti.secretos.DetectorSecretos;
 import org.inventarioti.web.ErroresFormulario;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -93,7 +94,7 @@ class ErroresActivo {
         String m = error.message();
         String campo = error.field();
         if (campo.startsWith(FormularioActivo.PREFIJO)
-                && ClavesEspecificacion.esSensible(campo.substring(FormularioActivo.PREFIJO.length()))) {
+                && DetectorSecretos.claveSensible(campo.substring(FormularioActivo.PREFIJO.length()))) {
             return texto("activos.error.claveSecreta");
         }
         if (ReglasEspecificaciones.pareceSecreto(form.enviado(campo))) {

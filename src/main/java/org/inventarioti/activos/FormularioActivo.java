@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.inventarioti.categorias.ClavesEspecificacion;
+import org.inventarioti.secretos.DetectorSecretos;
 import org.inventarioti.web.ValoresLocales;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.util.MultiValueMap;
@@ -201,8 +202,7 @@ final class FormularioActivo {
         Map<String, String> specs = new LinkedHashMap<>(especificaciones);
         specs.replaceAll((k, v) -> ReglasEspecificaciones.pareceSecreto(v) ? "" : v);
         List<Par> libres = extras.stream()
-                .map(p -> ClavesEspecificacion.esSensible(ClavesEspecificacion.normalizar(p.clave()))
-                                || ReglasEspecificaciones.pareceSecreto(p.valor())
+                .map(p -> DetectorSecretos.claveSensible(p.clave()) || ReglasEspecificaciones.pareceSecreto(p.valor())
                         ? new Par(p.clave(), "")
                         : p)
                 .toList();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.inventarioti.categorias.ClavesEspecificacion;
 import org.inventarioti.errors.FieldError;
+import org.inventarioti.secretos.DetectorSecretos;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -46,7 +47,7 @@ final class ReglasEspecificaciones {
 
     /** Whether a free text (notas) holds something that looks like a recovery key or private key. */
     static boolean pareceSecreto(String text) {
-        return ClavesEspecificacion.pareceSecreto(text);
+        return DetectorSecretos.pareceSecreto(text);
     }
 
     private ObjectNode object(ObjectNode input, String path, int depth, List<FieldError> errors) {
@@ -58,15 +59,14 @@ final class ReglasEspecificaciones {
         for (Map.Entry<String, JsonNode> field : input.properties()) {
             String key = ClavesEspecificacion.normalizar(field.getKey());
             String at = path + "." + key;
-            if (key.isEmpty()) {
+            if (DetectorSecretos.claveSensible(field.getKey())
+                    || DetectorSecretos.claveSensible(at.substring("especificaciones.".length()))) {
+                errors.add(FieldError.of(key.isEmpty() ? path : at, DetectorSecretos.MENSAJE_CLAVE));
+            } else if (key.isEmpty()) {
                 errors.add(FieldError.of(path, "has a key with no letters or digits"));
             } else if (key.length() > ClavesEspecificacion.MAX_LENGTH) {
                 errors.add(FieldError.of(at, "key is longer than " + ClavesEspecificacion.MAX_LENGTH + " characters"));
-            } else if (ClavesEspecificacion.esSensible(key)) {
-                errors.add(FieldError.of(
-                        at,
-                        "names a secret (recovery key, password, secret, token or private key);"
-                                + " keep it in a secret manager, not in the inventory"));
+
             } else if (out.has(key)) {
                 errors.add(FieldError.of(at, "is given twice (keys are compared after normalisation)"));
             } else {
@@ -98,9 +98,10 @@ final class ReglasEspecificaciones {
             } else if (text.indexOf('\u0000') >= 0) {
                 errors.add(FieldError.of(path, "must not contain NUL characters"));
             } else if (pareceSecreto(text)) {
-                errors.add(
-                        FieldError.of(path, "looks like a recovery key or private key; keep it in a secret manager"));
+                errors.add(FieldError.of(path, DetectorSecretos.MENSAJE_VALOR));
             }
+        } else if (value.isNumber() && pareceSecreto(value.asString())) {
+            errors.add(FieldError.of(path, DetectorSecretos.MENSAJE_VALOR));
         }
         return value;
     }

@@ -20,6 +20,7 @@ import org.inventarioti.listing.ListParams;
 import org.inventarioti.listing.Sort;
 import org.inventarioti.listing.SortKey;
 import org.inventarioti.listing.SqlFilter;
+import org.inventarioti.secretos.DetectorSecretos;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -168,6 +169,13 @@ public class CategoriaService {
         List<FieldError> errors = new ArrayList<>(Checks.violations(validator, request));
         ObjectNode esquema = request.esquema() != null ? request.esquema() : defaultSchema();
         errors.addAll(esquemas.problemas(esquema));
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        texts.put("nombre", request.nombre());
+        texts.put("descripcion", request.descripcion());
+        texts.put(
+                "esquema", request.esquema() == null ? null : request.esquema().toString());
+        DetectorSecretos.camposConSecreto(texts)
+                .forEach(field -> errors.add(FieldError.of(field, DetectorSecretos.MENSAJE_VALOR)));
         Checks.orFail(errors);
         return esquema;
     }

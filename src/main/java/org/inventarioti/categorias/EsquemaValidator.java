@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.inventarioti.errors.FieldError;
+import org.inventarioti.secretos.DetectorSecretos;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -148,7 +149,7 @@ class EsquemaValidator {
                 String at = path + ".properties." + name;
                 if (!name.equals(normalized)) {
                     errors.add(FieldError.of(at, "property names must be snake_case keys (" + normalized + ")"));
-                } else if (ClavesEspecificacion.esSensible(normalized)) {
+                } else if (DetectorSecretos.claveSensible(path.substring(path.indexOf('.') + 1) + "." + name)) {
                     errors.add(FieldError.of(at, "names a secret, which especificaciones may not hold"));
                 }
                 propertyNames(properties.get(name), at, errors);

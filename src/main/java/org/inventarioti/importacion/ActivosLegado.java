@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.inventarioti.categorias.ClavesEspecificacion;
+import org.inventarioti.secretos.DetectorSecretos;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -246,7 +246,7 @@ final class ActivosLegado {
             return;
         }
         String key = Claves.normalizar(column);
-        if (ClavesEspecificacion.esSensible(key) || Secretos.pareceSecreto(value)) {
+        if (DetectorSecretos.claveSensible(column) || Secretos.pareceSecreto(value)) {
             secretos.quitado();
             return;
         }

@@ -3,6 +3,7 @@ package org.inventarioti.importacion;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.inventarioti.categorias.ClavesEspecificacion;
+import org.inventarioti.secretos.DetectorSecretos;
 
 /**
  * {@link ClavesEspecificacion}'s rules, remembered per key: a legacy database repeats the same few
@@ -35,7 +36,7 @@ final class Claves {
         if (known != null) {
             return known;
         }
-        boolean sensitive = ClavesEspecificacion.esSensible(normalizar(key));
+        boolean sensitive = DetectorSecretos.claveSensible(key);
         if (SENSIBLES.size() < MAX) {
             SENSIBLES.put(key, sensitive);
         }

@@ -10,7 +10,7 @@ import org.inventarioti.activos.Activo;
 import org.inventarioti.activos.ActivoRequest;
 import org.inventarioti.activos.ActivoService;
 import org.inventarioti.categorias.Categoria;
-import org.inventarioti.categorias.ClavesEspecificacion;
+import org.inventarioti.secretos.DetectorSecretos;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -65,7 +65,7 @@ final class FilaActivo {
                         c.cabecera(),
                         "names a secret (recovery key, password, secret, token or private key): refused, keep it in"
                                 + " a secret manager (the value is not shown)"));
-            } else if (c.campo() != null && ClavesEspecificacion.pareceSecreto(cell)) {
+            } else if (c.campo() != null && DetectorSecretos.pareceSecreto(cell)) {
                 secretas[c.indice()] = true;
                 problemas.add(new Problema(
                         c.cabecera(),

@@ -2,14 +2,14 @@ package org.inventarioti.importacion;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.inventarioti.categorias.ClavesEspecificacion;
+import org.inventarioti.secretos.DetectorSecretos;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Strips secrets before anything is written, with the product's own detectors: keys that name a
- * secret and values that look like one ({@link ClavesEspecificacion}). Counts what it removed;
+ * secret and values that look like one ({@link DetectorSecretos}). Counts what it removed;
  * never keeps, logs or returns a removed value.
  */
 final class Secretos {
@@ -33,15 +33,23 @@ final class Secretos {
 
     /** Removes, at every depth, members whose key names a secret or whose text value looks like one. */
     JsonNode limpiar(JsonNode node) {
+        return limpiar(node, "");
+    }
+
+    /** {@code ruta}: the parent keys joined with dots, so a key split across levels ({@code bitlocker.key}) is seen. */
+    private JsonNode limpiar(JsonNode node, String ruta) {
         if (node instanceof ObjectNode object) {
             var names = new java.util.ArrayList<>(object.propertyNames());
             for (String name : names) {
                 JsonNode value = object.get(name);
-                if (Claves.sensible(name) || value.isString() && pareceSecreto(value.asString())) {
+                String at = ruta.isEmpty() ? name : ruta + "." + name;
+                if (Claves.sensible(name)
+                        || (!ruta.isEmpty() && DetectorSecretos.claveSensible(at))
+                        || (value.isString() || value.isNumber()) && pareceSecreto(value.asString())) {
                     object.remove(name);
                     quitados++;
                 } else {
-                    limpiar(value);
+                    limpiar(value, at);
                 }
             }
         } else if (node instanceof ArrayNode array) {
@@ -51,16 +59,15 @@ final class Secretos {
                     array.remove(i);
                     quitados++;
                 } else {
-                    limpiar(item);
+                    limpiar(item, ruta);
                 }
             }
         }
         return node;
     }
 
-    /** Both secret values need a '-' (recovery passwords, PEM lines): most texts are skipped at once. */
     static boolean pareceSecreto(String text) {
-        return text.indexOf('-') >= 0 && ClavesEspecificacion.pareceSecreto(text);
+        return DetectorSecretos.pareceSecreto(text);
     }
 
     /** A free text (notes, or a specification text that is not JSON) with secret values and pairs cut out. */
@@ -70,11 +77,10 @@ final class Secretos {
         }
         String cut = text;
         if (pareceSecreto(text)) {
-            cut = ClavesEspecificacion.retirarSecretos(text, RETIRADO);
+            cut = DetectorSecretos.retirar(text, RETIRADO);
             quitados++;
         }
-        if (cut.indexOf(':') < 0 && cut.indexOf('=') < 0
-                || !ClavesEspecificacion.esSensible(ClavesEspecificacion.normalizar(cut))) {
+        if (cut.indexOf(':') < 0 && cut.indexOf('=') < 0 || !DetectorSecretos.claveSensible(cut)) {
             return cut;
         }
         Matcher pairs = PAR.matcher(cut);

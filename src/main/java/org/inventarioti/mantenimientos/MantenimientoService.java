@@ -16,6 +16,7 @@ import org.inventarioti.errors.Patches;
 import org.inventarioti.errors.Versions;
 import org.inventarioti.listing.ListPage;
 import org.inventarioti.listing.ListParams;
+import org.inventarioti.secretos.DetectorSecretos;
 import org.inventarioti.usuarios.UsuarioService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -168,6 +169,12 @@ public class MantenimientoService {
                 errors.add(FieldError.of("texto", "must not contain NUL characters"));
             }
         }
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        texts.put("titulo", request.titulo());
+        texts.put("descripcion", request.descripcion());
+        texts.put("notas", request.notas());
+        DetectorSecretos.camposConSecreto(texts)
+                .forEach(field -> errors.add(FieldError.of(field, DetectorSecretos.MENSAJE_VALOR)));
         return errors;
     }
 }

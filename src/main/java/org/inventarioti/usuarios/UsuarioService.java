@@ -5,6 +5,7 @@ import org.inventarioti.auditoria.AuditoriaService;
 import org.inventarioti.errors.ConflictException;
 import org.inventarioti.errors.InvalidException;
 import org.inventarioti.errors.NotFoundException;
+import org.inventarioti.secretos.DetectorSecretos;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -59,6 +60,7 @@ public class UsuarioService {
     @Transactional
     public UsuarioView crear(CrearUsuarioRequest request, boolean demo) {
         checkPassword(request.password(), request.email());
+        sinSecretos(request.nombre(), request.email());
         long id;
         try {
             id = repository.insert(
@@ -77,6 +79,7 @@ public class UsuarioService {
         Rol rol = request.rol() != null ? request.rol() : before.rol();
         boolean enabled = request.enabled() != null ? request.enabled() : before.enabled();
         String nombre = request.nombre() != null ? request.nombre() : before.nombre();
+        sinSecretos(nombre, null);
         boolean losesAdmin = before.rol() == Rol.ADMIN && before.enabled() && (rol != Rol.ADMIN || !enabled);
         if (losesAdmin && repository.countOtherEnabledAdminsForUpdate(id) == 0) {
             throw new ConflictException("At least one enabled administrator must remain");
@@ -117,6 +120,17 @@ public class UsuarioService {
 
     private Usuario existing(long id) {
         return repository.findById(id).orElseThrow(() -> new NotFoundException("Usuario", id));
+    }
+
+    /** A user's name and email are shown everywhere: they may not carry a secret ({@link DetectorSecretos}). */
+    private static void sinSecretos(String nombre, String email) {
+        java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
+        texts.put("nombre", nombre);
+        texts.put("email", email);
+        List<org.inventarioti.errors.FieldError> errors = DetectorSecretos.camposConSecreto(texts).stream()
+                .map(field -> org.inventarioti.errors.FieldError.of(field, DetectorSecretos.MENSAJE_VALOR))
+                .toList();
+        org.inventarioti.errors.Checks.orFail(errors);
     }
 
     private static void checkPassword(String password, String email) {

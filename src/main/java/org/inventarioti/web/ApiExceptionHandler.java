@@ -94,7 +94,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return "Unknown field '" + path(unknown) + "'";
         }
         if (cause instanceof InvalidFormatException invalid) {
-            return "Field '" + path(invalid) + "' has a wrong value: " + invalid.getValue();
+            return "Field '" + path(invalid) + "' has a wrong value";
         }
         if (cause instanceof MismatchedInputException mismatched
                 && !mismatched.getPath().isEmpty()) {

@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code simulacion}, true by default): the preview answers 200 with the counts and problems; a
  * run ({@code simulacion=false}) answers 202 with its id and runs in the background. {@code GET
  * /api/importaciones/{id}} is its progress and result, {@code /informe} the per-row report (the
- * file with a result and a problems column, CSV).
+ * file with a result and a problems column, CSV), {@code POST /api/importaciones/{id}/deshacer}
+ * undoes it.
  */
 @RestController
 @RequestMapping(path = "/api/importaciones", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -38,12 +39,24 @@ class ImportacionController {
 
     private final ImportacionArchivo importacion;
     private final ImportacionesEnCurso enCurso;
+    private final DeshacerImportacion deshacer;
     private final JsonMapper json;
 
-    ImportacionController(ImportacionArchivo importacion, ImportacionesEnCurso enCurso, JsonMapper json) {
+    ImportacionController(
+            ImportacionArchivo importacion,
+            ImportacionesEnCurso enCurso,
+            DeshacerImportacion deshacer,
+            JsonMapper json) {
         this.importacion = importacion;
         this.enCurso = enCurso;
+        this.deshacer = deshacer;
         this.json = json;
+    }
+
+    /** Undoes a completed import within the configured period; 409 naming the assets changed since. */
+    @PostMapping("/{id}/deshacer")
+    DeshacerImportacion.Resultado deshacer(@PathVariable UUID id) {
+        return deshacer.deshacer(id);
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

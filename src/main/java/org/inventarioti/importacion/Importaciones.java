@@ -115,6 +115,28 @@ class Importaciones {
                 .list();
     }
 
+    /** The asset's fields as they were before the run changed them (its update's audit row), or nothing. */
+    Optional<String> antes(UUID id, long activoId) {
+        return jdbc.sql("""
+                        SELECT antes::text FROM auditoria
+                        WHERE entidad = 'activo' AND entidad_id = :activo AND accion = 'actualizar'
+                          AND request_id = :run
+                        ORDER BY id LIMIT 1
+                        """)
+                .param("activo", Long.toString(activoId))
+                .param("run", "importacion:" + id)
+                .query(String.class)
+                .optional();
+    }
+
+    /** Locks the run's row (two undos of one run do not interleave). */
+    Optional<Run> bloquear(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNAS + " FROM importaciones WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(Importaciones::run)
+                .optional();
+    }
+
     Optional<Run> buscar(UUID id) {
         return jdbc.sql("SELECT " + COLUMNAS + " FROM importaciones WHERE id = :id")
                 .param("id", id)

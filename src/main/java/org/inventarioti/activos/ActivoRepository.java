@@ -150,6 +150,27 @@ class ActivoRepository {
                 .list();
     }
 
+    /** Ids of the assets of a category (optionally one área / ubicación, any case), not retired. */
+    List<Long> idsDeCategoria(long categoriaId, String area, String ubicacion) {
+        StringBuilder sql =
+                new StringBuilder("SELECT id FROM activos WHERE categoria_id = :categoria AND estado <> :baja");
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("categoria", categoriaId);
+        params.put("baja", Activo.DADO_DE_BAJA);
+        if (area != null) {
+            sql.append(" AND lower(btrim(area)) = lower(btrim(:area))");
+            params.put("area", area);
+        }
+        if (ubicacion != null) {
+            sql.append(" AND lower(btrim(ubicacion)) = lower(btrim(:ubicacion))");
+            params.put("ubicacion", ubicacion);
+        }
+        return jdbc.sql(sql.append(" ORDER BY id").toString())
+                .params(params)
+                .query(Long.class)
+                .list();
+    }
+
     private SqlParameterSource params(ActivoRequest a, String actor, Map<String, ?> extra) {
         Map<String, Object> all = new java.util.HashMap<>(extra);
         all.put("actor", actor);

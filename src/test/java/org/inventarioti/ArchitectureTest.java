@@ -76,6 +76,7 @@ class ArchitectureTest {
                     "org.inventarioti.etiquetas..",
                     "org.inventarioti.cuarentena..",
                     "org.inventarioti.jobs..",
+                    "org.inventarioti.planes..",
                     "org.inventarioti.importacion..",
                     "org.inventarioti.demo..",
                     "org.inventarioti.ops..");

@@ -43,7 +43,8 @@ class FeatureBoundariesTest {
             "cuarentena", Set.of("especificaciones_cuarentena"),
             "reportes", Set.of(),
             "etiquetas", Set.of(),
-            "jobs", Set.of("ops_jobs_cerrojos", "ops_jobs_ejecuciones"));
+            "jobs", Set.of("ops_jobs_cerrojos", "ops_jobs_ejecuciones"),
+            "planes", Set.of("planes"));
 
     /** Tables of the tools (ops: maintenance mode, verified backups; the spreadsheet imports), which no feature touches. */
     static final Set<String> TOOL_TABLES =
@@ -75,13 +76,14 @@ class FeatureBoundariesTest {
     static final Map<String, Set<String>> API = Map.of(
             "activos", Set.of("Activo", "ActivoService", "MantenimientosDeActivo"),
             "categorias", Set.of("Categoria", "CategoriaService", "ActivosDeCategoria", "ClavesEspecificacion"),
-            "mantenimientos", Set.of(),
+            "mantenimientos", Set.of("MantenimientosDePlan"),
             "usuarios", Set.of("UsuarioService", "UsuarioView", "Rol"),
             "auditoria", Set.of("AuditoriaService"),
             "cuarentena", Set.of(),
             "reportes", Set.of("ReporteService", "FiltroReporte"),
             "etiquetas", Set.of(),
-            "jobs", Set.of());
+            "jobs", Set.of("Job"),
+            "planes", Set.of());
 
     private static final Pattern WRITE =
             Pattern.compile("(?i)\\b(?:insert\\s+into|update|delete\\s+from|truncate|copy)\\s+([a-z_][a-z0-9_]*)");

@@ -175,13 +175,34 @@ class ActivoRepository {
 
     /** The assets whose serial number is one of these (compared as the unique index does: case and spaces ignored). */
     List<Activo> porNumerosSerie(Collection<String> series) {
-        return jdbc.sql(SELECT + " WHERE lower(btrim(a.numero_serie)) IN (:series)")
+        return jdbc.sql(select() + " WHERE lower(btrim(a.numero_serie)) IN (:series)")
                 .param(
                         "series",
                         series.stream()
                                 .map(s -> s.strip().toLowerCase(java.util.Locale.ROOT))
                                 .toList())
                 .query(rows)
+                .list();
+    }
+
+    /** Ids of the assets of a category (optionally one área / ubicación, any case), not retired. */
+    List<Long> idsDeCategoria(long categoriaId, String area, String ubicacion) {
+        StringBuilder sql =
+                new StringBuilder("SELECT id FROM activos WHERE categoria_id = :categoria AND estado <> :baja");
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("categoria", categoriaId);
+        params.put("baja", Activo.DADO_DE_BAJA);
+        if (area != null) {
+            sql.append(" AND lower(btrim(area)) = lower(btrim(:area))");
+            params.put("area", area);
+        }
+        if (ubicacion != null) {
+            sql.append(" AND lower(btrim(ubicacion)) = lower(btrim(:ubicacion))");
+            params.put("ubicacion", ubicacion);
+        }
+        return jdbc.sql(sql.append(" ORDER BY id").toString())
+                .params(params)
+                .query(Long.class)
                 .list();
     }
 

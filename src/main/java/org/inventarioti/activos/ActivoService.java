@@ -126,6 +126,22 @@ public class ActivoService {
         return ActivoRequest.of(activo);
     }
 
+    /**
+     * The assets a maintenance plan covers: one asset, or every asset of a category (optionally
+     * narrowed by área and ubicación, compared ignoring case), never those "Dado de baja".
+     */
+    @Transactional(readOnly = true)
+    public List<Long> paraPlan(Long activoId, Long categoriaId, String area, String ubicacion) {
+        if (activoId != null) {
+            return repository
+                    .findById(activoId)
+                    .filter(a -> !a.estado().equals(Activo.DADO_DE_BAJA))
+                    .map(a -> List.of(a.id()))
+                    .orElse(List.of());
+        }
+        return repository.idsDeCategoria(categoriaId, area, ubicacion);
+    }
+
     @Transactional
     public Activo crear(ActivoRequest request) {
         ActivoRequest valid = validated(request, Optional.empty());

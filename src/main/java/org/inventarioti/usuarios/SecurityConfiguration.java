@@ -76,7 +76,7 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .requestMatchers("/api/categorias/**")
                         .hasRole("ADMIN")
-                        .requestMatchers("/api/activos/**", "/api/mantenimientos/**")
+                        .requestMatchers("/api/activos/**", "/api/mantenimientos/**", "/api/planes/**")
                         .hasRole("TECNICO")
                         .anyRequest()
                         .hasRole("ADMIN"))

@@ -64,7 +64,8 @@ class SecurityConfiguration {
                                 "/api/usuarios/**",
                                 "/api/auditoria/**",
                                 "/api/especificaciones/cuarentena/**",
-                                "/api/jobs/**")
+                                "/api/jobs/**",
+                                "/api/notificaciones/**")
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .hasRole("LECTOR")

@@ -77,6 +77,7 @@ class ArchitectureTest {
                     "org.inventarioti.cuarentena..",
                     "org.inventarioti.jobs..",
                     "org.inventarioti.planes..",
+                    "org.inventarioti.notificaciones..",
                     "org.inventarioti.importacion..",
                     "org.inventarioti.demo..",
                     "org.inventarioti.ops..");

@@ -34,17 +34,18 @@ class FeatureBoundariesTest {
     static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
 
     /** The tables each feature owns: only its SQL writes them, and only it reads them (but see below). */
-    static final Map<String, Set<String>> TABLES = Map.of(
-            "activos", Set.of("activos", "ops_activos_version"),
-            "categorias", Set.of("categorias"),
-            "mantenimientos", Set.of("mantenimientos"),
-            "usuarios", Set.of("usuarios", "ops_sesiones_web", "ops_sesiones_web_attributes"),
-            "auditoria", Set.of("auditoria"),
-            "cuarentena", Set.of("especificaciones_cuarentena"),
-            "reportes", Set.of(),
-            "etiquetas", Set.of(),
-            "jobs", Set.of("ops_jobs_cerrojos", "ops_jobs_ejecuciones"),
-            "planes", Set.of("planes"));
+    static final Map<String, Set<String>> TABLES = Map.ofEntries(
+            Map.entry("activos", Set.of("activos", "ops_activos_version")),
+            Map.entry("categorias", Set.of("categorias")),
+            Map.entry("mantenimientos", Set.of("mantenimientos")),
+            Map.entry("usuarios", Set.of("usuarios", "ops_sesiones_web", "ops_sesiones_web_attributes")),
+            Map.entry("auditoria", Set.of("auditoria")),
+            Map.entry("cuarentena", Set.of("especificaciones_cuarentena")),
+            Map.entry("reportes", Set.of()),
+            Map.entry("etiquetas", Set.of()),
+            Map.entry("jobs", Set.of("ops_jobs_cerrojos", "ops_jobs_ejecuciones")),
+            Map.entry("planes", Set.of("planes")),
+            Map.entry("notificaciones", Set.of("ops_notificaciones")));
 
     /** Tables of the tools (ops: maintenance mode, verified backups; the spreadsheet imports), which no feature touches. */
     static final Set<String> TOOL_TABLES =
@@ -73,17 +74,20 @@ class FeatureBoundariesTest {
                             + " (usuarios audits its events)"));
 
     /** The types of each feature that other features may use. */
-    static final Map<String, Set<String>> API = Map.of(
-            "activos", Set.of("Activo", "ActivoService", "MantenimientosDeActivo"),
-            "categorias", Set.of("Categoria", "CategoriaService", "ActivosDeCategoria", "ClavesEspecificacion"),
-            "mantenimientos", Set.of("MantenimientosDePlan"),
-            "usuarios", Set.of("UsuarioService", "UsuarioView", "Rol"),
-            "auditoria", Set.of("AuditoriaService"),
-            "cuarentena", Set.of(),
-            "reportes", Set.of("ReporteService", "FiltroReporte"),
-            "etiquetas", Set.of(),
-            "jobs", Set.of("Job"),
-            "planes", Set.of());
+    static final Map<String, Set<String>> API = Map.ofEntries(
+            Map.entry("activos", Set.of("Activo", "ActivoService", "MantenimientosDeActivo")),
+            Map.entry(
+                    "categorias",
+                    Set.of("Categoria", "CategoriaService", "ActivosDeCategoria", "ClavesEspecificacion")),
+            Map.entry("mantenimientos", Set.of("MantenimientosDePlan")),
+            Map.entry("usuarios", Set.of("UsuarioService", "UsuarioView", "Rol")),
+            Map.entry("auditoria", Set.of("AuditoriaService")),
+            Map.entry("cuarentena", Set.of()),
+            Map.entry("reportes", Set.of("ReporteService", "FiltroReporte")),
+            Map.entry("etiquetas", Set.of()),
+            Map.entry("jobs", Set.of("Job")),
+            Map.entry("planes", Set.of()),
+            Map.entry("notificaciones", Set.of("NotificacionService")));
 
     private static final Pattern WRITE =
             Pattern.compile("(?i)\\b(?:insert\\s+into|update|delete\\s+from|truncate|copy)\\s+([a-z_][a-z0-9_]*)");
@@ -222,6 +226,9 @@ class FeatureBoundariesTest {
                         "org.inventarioti.reportes..",
                         "org.inventarioti.etiquetas..",
                         "org.inventarioti.cuarentena..",
+                        "org.inventarioti.jobs..",
+                        "org.inventarioti.planes..",
+                        "org.inventarioti.notificaciones..",
                         "org.inventarioti.listing..")
                 .check(classes);
     }

@@ -17,6 +17,7 @@ import org.inventarioti.errors.FieldError;
 import org.inventarioti.errors.NotFoundException;
 import org.inventarioti.errors.Versions;
 import org.inventarioti.mantenimientos.MantenimientosDePlan;
+import org.inventarioti.notificaciones.NotificacionService;
 import org.inventarioti.usuarios.UsuarioService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -45,6 +46,7 @@ public class PlanService {
     private final CategoriaService categorias;
     private final UsuarioService usuarios;
     private final AuditoriaService auditoria;
+    private final NotificacionService notificaciones;
     private final Validator validator;
     private final Clock clock;
     private final Duration horizonte;
@@ -56,6 +58,7 @@ public class PlanService {
             CategoriaService categorias,
             UsuarioService usuarios,
             AuditoriaService auditoria,
+            NotificacionService notificaciones,
             Validator validator,
             Clock clock,
             @Value("${inventario.planes.horizonte:60d}") Duration horizonte) {
@@ -65,6 +68,7 @@ public class PlanService {
         this.categorias = categorias;
         this.usuarios = usuarios;
         this.auditoria = auditoria;
+        this.notificaciones = notificaciones;
         this.validator = validator;
         this.clock = clock;
         this.horizonte = horizonte;
@@ -176,7 +180,27 @@ public class PlanService {
         }
         int generados =
                 mantenimientos.generar(plan.id(), plantilla(plan), ids, fechas, AuditoriaService.currentActor());
+        if (generados > 0) {
+            notificar(plan, generados, hoy);
+        }
         return audited(new Generacion(plan.id(), cubiertos.size(), generados, retirados));
+    }
+
+    /** Tells the plan's technician (e-mail) and the webhook, in this transaction: once per plan and day. */
+    private void notificar(Plan plan, int generados, LocalDate hoy) {
+        String clave = "plan-generado:" + plan.id() + ":" + hoy;
+        if (plan.tecnicoId() != null) {
+            String email = usuarios.buscar(plan.tecnicoId()).email();
+            notificaciones.encolarEmail(
+                    email,
+                    "plan.generado",
+                    "Mantenimiento programado: " + plan.titulo(),
+                    "El plan «" + plan.titulo() + "» programó " + generados
+                            + " mantenimientos a su nombre en los próximos " + horizonte.toDays() + " días.",
+                    clave);
+        }
+        notificaciones.encolarEvento(
+                "plan.generado", Map.of("plan_id", plan.id(), "titulo", plan.titulo(), "generados", generados), clave);
     }
 
     private Generacion audited(Generacion g) {

@@ -64,7 +64,8 @@ class SecurityConfiguration {
                                 "/api/usuarios/**",
                                 "/api/auditoria/**",
                                 "/api/especificaciones/cuarentena/**",
-                                "/api/jobs/**")
+                                "/api/jobs/**",
+                                "/api/notificaciones/**")
                         .hasRole("ADMIN")
                         .requestMatchers("/api/importaciones/**", "/api/importaciones")
                         .hasRole("TECNICO")

@@ -96,6 +96,13 @@ class PlanApiTest {
         assertThat((String) Api.read(record, "$.titulo")).isEqualTo("Limpieza");
         assertThat((String) Api.read(record, "$.descripcion")).contains("- [ ] Soplar ventiladores");
         assertThat((Integer) Api.read(record, "$.tecnico_id")).isEqualTo((int) tecnicoUser.id());
+        // The technician is told, through the outbox, once per plan and day.
+        assertThat(jdbc.sql("SELECT count(*) FROM ops_notificaciones WHERE canal = 'email' AND destino = ?"
+                                + " AND evento = 'plan.generado' AND clave = ?")
+                        .params(tecnicoUser.email(), "email:plan-generado:" + plan + ":" + hoy)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
 
         // Regenerating never duplicates, even after a record was moved to another date.
         assertThat(tecnico.patch(

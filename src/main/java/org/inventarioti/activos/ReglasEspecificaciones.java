@@ -82,6 +82,10 @@ final class ReglasEspecificaciones {
         }
         if (value.isArray()) {
             ArrayNode out = json.createArrayNode();
+            if (depth + 1 > MAX_DEPTH) {
+                errors.add(FieldError.of(path, "must not nest deeper than " + MAX_DEPTH + " levels"));
+                return out;
+            }
             if (value.size() > MAX_ITEMS) {
                 errors.add(FieldError.of(path, "must not have more than " + MAX_ITEMS + " items"));
                 return out;

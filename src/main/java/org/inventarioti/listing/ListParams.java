@@ -129,11 +129,15 @@ public final class ListParams {
     }
 
     public Optional<LocalDate> date(String name) {
-        return parse(name, LocalDate::parse, "a date (YYYY-MM-DD)");
+        Optional<LocalDate> date = parse(name, LocalDate::parse, "a date (YYYY-MM-DD)");
+        if (date.isPresent() && !org.inventarioti.errors.Checks.fechaPlausible(date.get())) {
+            throw bad(name, "must be a date between 1900-01-01 and 2199-12-31");
+        }
+        return date;
     }
 
     public Optional<OffsetDateTime> timestamp(String name) {
-        return text(name).map(value -> {
+        Optional<OffsetDateTime> timestamp = text(name).map(value -> {
             try {
                 return OffsetDateTime.parse(value);
             } catch (DateTimeParseException e) {
@@ -144,6 +148,12 @@ public final class ListParams {
                 }
             }
         });
+        if (timestamp.isPresent()
+                && !org.inventarioti.errors.Checks.fechaPlausible(
+                        timestamp.get().toLocalDate())) {
+            throw bad(name, "must be a date between 1900-01-01 and 2199-12-31");
+        }
+        return timestamp;
     }
 
     public Optional<Boolean> bool(String name) {

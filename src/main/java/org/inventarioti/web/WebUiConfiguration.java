@@ -18,7 +18,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * The browser UI's shared settings: Spanish by default, English on request ({@code ?lang=en},
- * remembered in a cookie), and {@code Vary: HX-Request} because one URL answers a whole page or
+ * remembered in a cookie; a cookie that is not a locale is ignored), and {@code Vary: HX-Request} because one URL answers a whole page or
  * its htmx fragment. A domain exception a page lets through becomes its status on the error page.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,6 +35,7 @@ class WebUiConfiguration implements WebMvcConfigurer {
         resolver.setDefaultLocale(ESPANOL);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieHttpOnly(true);
+        resolver.setRejectInvalidCookies(false);
         return resolver;
     }
 

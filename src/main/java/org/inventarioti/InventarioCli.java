@@ -69,7 +69,18 @@ public class InventarioCli {
         CommandLine commandLine = new CommandLine(new InventarioCli(), new CommandFactory(context));
         commandLine.setExecutionExceptionHandler(new CliErrors());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        withHelp(commandLine);
         return commandLine;
+    }
+
+    /** Every subcommand answers --help (and -h), whether or not its annotation asks for it. */
+    private static void withHelp(CommandLine commandLine) {
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            if (!sub.getCommandSpec().mixinStandardHelpOptions()) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+            }
+            withHelp(sub);
+        }
     }
 
     /** A failed command prints one clear line (the detail of a domain error), not a stack trace. */

@@ -43,6 +43,34 @@ class OpsCommandRegistrationTest {
     }
 
     @Test
+    void everySubcommandAnswersHelpWithoutStartingSpring() {
+        java.util.List<java.util.List<String>> paths = new java.util.ArrayList<>();
+        try (CliContext context = new CliContext(InventarioApplication.class)) {
+            collect(InventarioCli.commandLine(context), new java.util.ArrayList<>(), paths);
+        }
+        assertThat(paths).hasSizeGreaterThan(15).contains(java.util.List.of("migrate", "status"));
+        for (var path : paths) {
+            var args = new java.util.ArrayList<>(path);
+            args.add("--help");
+            assertThat(help(args.toArray(String[]::new)))
+                    .as(String.join(" ", path))
+                    .contains("Usage: inventario " + String.join(" ", path));
+        }
+    }
+
+    private static void collect(
+            picocli.CommandLine commandLine, java.util.List<String> path, java.util.List<java.util.List<String>> out) {
+        commandLine.getSubcommands().forEach((name, sub) -> {
+            if (sub.getCommandSpec().name().equals(name) && !name.equals("help")) {
+                var next = new java.util.ArrayList<>(path);
+                next.add(name);
+                out.add(next);
+                collect(sub, next, out);
+            }
+        });
+    }
+
+    @Test
     void sharedOptionsReadTheSameInEveryCommand() {
         for (String command : new String[] {"backup", "verify"}) {
             assertThat(help("help", command))

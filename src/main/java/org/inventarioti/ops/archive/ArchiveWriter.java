@@ -39,7 +39,14 @@ public final class ArchiveWriter implements AutoCloseable {
     private ArchiveWriter(Path temporary, Path target, int level) throws IOException {
         this.temporary = temporary;
         this.target = target;
-        this.channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        // The archive holds password hashes: readable by its owner only (0600) from its first byte.
+        this.channel = temporary.getFileSystem().supportedFileAttributeViews().contains("posix")
+                ? FileChannel.open(
+                        temporary,
+                        java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")))
+                : FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         this.zip = new ZipOutputStream(
                 new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16));
         this.zip.setLevel(level);

@@ -14,6 +14,7 @@ import org.inventarioti.ops.run.ExternalCommand;
 import org.inventarioti.ops.run.Probes;
 import org.inventarioti.ops.run.ReleaseSteps;
 import org.inventarioti.ops.run.RunEnvironment;
+import org.inventarioti.ops.run.RunFolders;
 import org.inventarioti.ops.run.RunJournal;
 import org.inventarioti.ops.run.ServiceManager;
 import org.springframework.beans.factory.ObjectProvider;
@@ -149,6 +150,12 @@ final class MaintenanceRunSteps {
             return "writes accepted again";
         });
         releaseSteps.prune();
+        int keep = environment.properties().keep();
+        journal.step(
+                "prune backups",
+                "keep the " + keep + " newest maintenance-* backup folders",
+                () -> RunFolders.prune(backups.getParent(), "maintenance-", keep)
+                                .size() + " removed");
         if (!planOnly) {
             journal.summary(title, "DONE: " + next.version() + " is current and serving");
         }

@@ -58,9 +58,37 @@ public abstract sealed class ScratchDatabase implements AutoCloseable {
                     + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             try (Connection connection = configured.connect();
                     var statement = connection.createStatement()) {
+                dropAbandoned(connection);
                 statement.execute("CREATE DATABASE " + Catalog.quote(name) + " TEMPLATE template0");
             }
             return new OnServer(configured, name);
+        }
+
+        /**
+         * Scratch databases of killed test restores (a {@code backup --verify} that never reached
+         * its clean-up): this role's, with nobody connected. One in use refuses the DROP and stays.
+         */
+        static java.util.List<String> dropAbandoned(Connection connection) throws SQLException {
+            java.util.List<String> abandoned = new java.util.ArrayList<>();
+            try (var statement = connection.createStatement();
+                    var rs = statement.executeQuery("SELECT d.datname FROM pg_database d"
+                            + " WHERE d.datname LIKE 'inventario\\_verify\\_%'"
+                            + " AND pg_get_userbyid(d.datdba) = current_user"
+                            + " AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)")) {
+                while (rs.next()) {
+                    abandoned.add(rs.getString(1));
+                }
+            }
+            java.util.List<String> dropped = new java.util.ArrayList<>();
+            for (String database : abandoned) {
+                try (var statement = connection.createStatement()) {
+                    statement.execute("DROP DATABASE IF EXISTS " + Catalog.quote(database));
+                    dropped.add(database);
+                } catch (SQLException inUse) {
+                    // someone connected meanwhile: a running test restore keeps its database
+                }
+            }
+            return dropped;
         }
 
         @Override

@@ -69,6 +69,9 @@ class ArchiveWriterTest {
             assertThat(member.sha256()).isEqualTo(ArchiveWriter.sha256(data));
             writer.commit(manifest(writer.members(), 200_000));
         }
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+                .as("the archive holds password hashes: owner only")
+                .isEqualTo("rw-------");
         assertThat(ArchiveVerifier.verify(target).members()).hasSize(1);
         try (ArchiveReader reader = ArchiveReader.open(target);
                 var in = reader.member("data/t.copy")) {

@@ -43,6 +43,9 @@ class SmokeAgainstServerTest {
         assertThat(check(report, "healthz").status()).isEqualTo(SmokeReport.Status.OK);
         assertThat(check(report, "readiness").status()).isEqualTo(SmokeReport.Status.OK);
         assertThat(check(report, "login").status()).isEqualTo(SmokeReport.Status.OK);
+        assertThat(check(report, "reportes").status())
+                .as("the reports check calls an endpoint that exists")
+                .isEqualTo(SmokeReport.Status.OK);
         StringWriter text = new StringWriter();
         report.printText(new PrintWriter(text));
         report.printJson(new PrintWriter(text));

@@ -59,6 +59,9 @@ public final class ProductionHost implements AutoCloseable {
         StringBuilder file = new StringBuilder();
         env.forEach((k, v) -> file.append(k).append("='").append(v).append("'\n"));
         Files.writeString(systemd.resolve("env"), file.toString());
+        // Like /etc/inventario/inventario.env: the secrets file is mode 600 (preflight checks it).
+        Files.setPosixFilePermissions(
+                systemd.resolve("env"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         env.put("INVENTARIO_ROOT", root.toString());
         env.put("INVENTARIO_ENV_FILE", systemd.resolve("env").toString());
         env.put("INVENTARIO_URL", url());

@@ -100,6 +100,9 @@ final class ReglasEspecificaciones {
             } else if (pareceSecreto(text)) {
                 errors.add(
                         FieldError.of(path, "looks like a recovery key or private key; keep it in a secret manager"));
+            } else {
+                String normalizado = Unidades.normalizar(text);
+                return normalizado.equals(text) ? value : json.getNodeFactory().stringNode(normalizado);
             }
         }
         return value;

@@ -20,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The filters and sorts of the asset list, each written as the SQL its index serves (see V5):
  * equality filters on lower-cased sort keys, date ranges on NOT NULL sort keys, free text through
- * the trigram index, especificaciones through jsonb containment ({@code @>}, GIN jsonb_path_ops).
+ * the trigram index without case or accents (V25), especificaciones through jsonb containment
+ * ({@code @>}, GIN jsonb_path_ops) of their comparable form (V25: no case, accents or unit spaces).
  */
 final class ActivoConsulta {
 
@@ -38,8 +39,17 @@ final class ActivoConsulta {
             "garantia_vence_antes");
     static final Set<String> REPEATABLE = Set.of("categoria_id", "estado", "bitlocker");
 
-    static final String TEXTO =
-            "activos_texto(a.nombre, a.marca, a.modelo, a.numero_serie, a.codigo, a.responsable, a.notas)";
+    /** The text of the search box, without case or accents, especificaciones values included (V25). */
+    static String texto(String columna) {
+        return "activos_busqueda(a.nombre, a.marca, a.modelo, a.numero_serie, a.codigo, a.responsable, a.notas, "
+                + columna + ")";
+    }
+
+    /** The especificaciones as spec filters compare them: text values without case, accents or unit spaces (V25). */
+    private static String comparables(String columna) {
+        return "especificaciones_comparables(" + columna + ")";
+    }
+
     private static final String FECHA_COMPRA = "coalesce(a.fecha_compra, '-infinity'::date)";
     private static final String GARANTIA = "coalesce(a.garantia_hasta, '-infinity'::date)";
     private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9]\\d{0,17})(\\.\\d{1,18})?");
@@ -108,7 +118,9 @@ final class ActivoConsulta {
             filter.add(GARANTIA + " > '-infinity'::date");
             filter.add(GARANTIA + " < ?", d);
         });
-        params.text("q").ifPresent(q -> filter.add(TEXTO + " LIKE ?", SqlFilter.containing(q)));
+        params.text("q")
+                .ifPresent(
+                        q -> filter.add(texto(columna) + " LIKE inventario_sin_acentos(?)", SqlFilter.containing(q)));
         especificaciones(params.specFilters(), filter, json, columna);
         return filter;
     }
@@ -150,12 +162,15 @@ final class ActivoConsulta {
                 ObjectNode document = json.createObjectNode();
                 merge(document, path, candidate);
                 named.put("s" + named.size(), json.writeValueAsString(document));
-                alternatives.add(columna + " @> CAST(:s" + (named.size() - 1) + " AS jsonb)");
+                alternatives.add(comparables(columna) + " @> especificaciones_comparables(CAST(:s" + (named.size() - 1)
+                        + " AS jsonb))");
             }
             filter.add("(" + String.join(" OR ", alternatives) + ")", named);
         }
         if (!combined.isEmpty()) {
-            filter.add(columna + " @> CAST(? AS jsonb)", json.writeValueAsString(combined));
+            filter.add(
+                    comparables(columna) + " @> especificaciones_comparables(CAST(? AS jsonb))",
+                    json.writeValueAsString(combined));
         }
     }
 

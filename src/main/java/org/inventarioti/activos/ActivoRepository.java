@@ -124,10 +124,20 @@ class ActivoRepository {
                 == 1;
     }
 
-    void updateEstado(long id, String estado, String actor) {
+    /** The estado a maintenance gives, remembering the one it replaces ({@code antes}: null forgets it). */
+    void updateEstado(long id, String estado, String antes, String actor) {
         jdbc.sql("""
-                        UPDATE activos SET estado = ?, version = version + 1, updated_at = now(), updated_by = ?
-                        WHERE id = ?""").params(estado, actor, id).update();
+                        UPDATE activos SET estado = ?, estado_antes_mantenimiento = ?, version = version + 1,
+                               updated_at = now(), updated_by = ?
+                        WHERE id = ?""").params(estado, antes, actor, id).update();
+    }
+
+    /** The estado the asset had before the maintenance in progress put it En mantenimiento. */
+    Optional<String> estadoAntesDeMantenimiento(long id) {
+        return jdbc.sql("SELECT estado_antes_mantenimiento FROM activos WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .optional();
     }
 
     boolean delete(long id, Integer version) {

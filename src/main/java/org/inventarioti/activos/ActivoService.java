@@ -194,24 +194,28 @@ public class ActivoService {
 
     /**
      * The rule between maintenance and asset state: while a maintenance of the asset is in
-     * progress the asset is "En mantenimiento" (unless "Dado de baja"); when the last one leaves
-     * progress an asset still "En mantenimiento" is "Activo" again. Called by the maintenance
-     * feature in its transaction after every change.
+     * progress the asset is "En mantenimiento" (unless "Dado de baja"), and the estado it had
+     * before is remembered; when the last one leaves progress (completed, cancelled, back to
+     * programado or deleted) an asset still "En mantenimiento" gets that estado back ("En
+     * reparación" stays "En reparación"; "Activo" when none was remembered, as for assets put in
+     * maintenance before V25). Called by the maintenance feature in its transaction after every change.
      */
     @Transactional
     public void mantenimientoCambiado(long activoId, boolean salioDeProgreso) {
         Activo before = repository.lock(activoId).orElseThrow(() -> new NotFoundException(ENTIDAD_API, activoId));
         boolean enProgreso = mantenimientos.enProgreso(activoId).isPresent();
-        String estado = null;
         if (enProgreso
                 && !before.estado().equals(Activo.EN_MANTENIMIENTO)
                 && !before.estado().equals(Activo.DADO_DE_BAJA)) {
-            estado = Activo.EN_MANTENIMIENTO;
+            repository.updateEstado(
+                    activoId, Activo.EN_MANTENIMIENTO, before.estado(), AuditoriaService.currentActor());
+            auditoria.actualizado(ENTIDAD, activoId, before, buscar(activoId));
         } else if (!enProgreso && salioDeProgreso && before.estado().equals(Activo.EN_MANTENIMIENTO)) {
-            estado = Activo.ACTIVO;
-        }
-        if (estado != null) {
-            repository.updateEstado(activoId, estado, AuditoriaService.currentActor());
+            String antes = repository
+                    .estadoAntesDeMantenimiento(activoId)
+                    .filter(e -> !e.equals(Activo.EN_MANTENIMIENTO))
+                    .orElse(Activo.ACTIVO);
+            repository.updateEstado(activoId, antes, null, AuditoriaService.currentActor());
             auditoria.actualizado(ENTIDAD, activoId, before, buscar(activoId));
         }
     }

@@ -103,6 +103,9 @@ final class ReglasEspecificaciones {
                 errors.add(FieldError.of(path, "must not contain NUL characters"));
             } else if (pareceSecreto(text)) {
                 errors.add(FieldError.of(path, DetectorSecretos.MENSAJE_VALOR));
+            } else {
+                String normalizado = Unidades.normalizar(text);
+                return normalizado.equals(text) ? value : json.getNodeFactory().stringNode(normalizado);
             }
         } else if (value.isNumber() && pareceSecreto(value.asString())) {
             errors.add(FieldError.of(path, DetectorSecretos.MENSAJE_VALOR));

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.inventarioti.cli.CommandContext;
 import org.inventarioti.cli.ProgressBar;
 import org.inventarioti.ops.migrate.StartupMigrations;
+import org.inventarioti.usuarios.PrimerAdministrador;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,6 +41,10 @@ public class DemoDataCommand implements Callable<Integer> {
             throw context.usage("--activos must be between 1 and 1000000");
         }
         context.bean(StartupMigrations.class).migrateForCommand();
+        if (!remove) {
+            // Demo users must not stand in for the first administrator of a fresh installation.
+            context.bean(PrimerAdministrador.class).crearSiFalta(out);
+        }
         DemoDataService service = context.bean(DemoDataService.class);
         long started = System.nanoTime();
         if (remove) {

@@ -82,12 +82,18 @@ class EtiquetaController {
     @RequestMapping(
             path = "/pdf",
             method = {RequestMethod.GET, RequestMethod.POST})
-    void pdf(@RequestParam MultiValueMap<String, String> params, Locale locale, HttpServletResponse response)
+    String pdf(
+            @RequestParam MultiValueMap<String, String> params,
+            Locale locale,
+            HttpServletResponse response,
+            org.springframework.ui.Model model)
             throws IOException {
         FormatoEtiqueta formato = FormatoEtiqueta.de(params.getFirst("formato"));
+        // One field may hold several codes, separated by spaces, commas, semicolons or lines.
         List<String> codigos = params.getOrDefault("codigo", List.of()).stream()
-                .map(String::strip)
+                .flatMap(c -> java.util.Arrays.stream(c.split("[\\s,;]+")))
                 .filter(c -> !c.isEmpty())
+                .map(c -> c.toUpperCase(Locale.ROOT))
                 .toList();
         List<Etiqueta> etiquetas;
         if (codigos.isEmpty()) {
@@ -95,6 +101,17 @@ class EtiquetaController {
         } else {
             Set<String> unicos = new LinkedHashSet<>(codigos);
             etiquetas = service.porCodigos(base(), unicos);
+            Set<String> encontrados = new java.util.HashSet<>();
+            etiquetas.forEach(e -> encontrados.add(e.codigo().toUpperCase(Locale.ROOT)));
+            List<String> desconocidos =
+                    unicos.stream().filter(c -> !encontrados.contains(c)).toList();
+            if (!desconocidos.isEmpty()) {
+                // Nothing is printed rather than a sheet that silently lacks some labels.
+                response.setStatus(422);
+                model.addAttribute("desconocidos", String.join(", ", desconocidos));
+                model.addAttribute("codigosEscritos", String.join(" ", params.getOrDefault("codigo", List.of())));
+                return pagina(model);
+            }
         }
         String nombre = "etiquetas-" + LocalDate.now(clock) + ".pdf";
         response.setContentType("application/pdf");
@@ -103,6 +120,7 @@ class EtiquetaController {
                 ContentDisposition.inline().filename(nombre).build().toString());
         service.pdf(
                 etiquetas, formato, messages.getMessage("etiquetas.serie", null, locale), response.getOutputStream());
+        return null;
     }
 
     private static String base() {

@@ -98,8 +98,8 @@ public record FiltroReporte(
             params.put("area", area.strip());
         }
         if (texto != null) {
-            conditions.add("(a.codigo ILIKE :texto OR a.nombre ILIKE :texto OR a.marca ILIKE :texto"
-                    + " OR a.modelo ILIKE :texto OR a.numero_serie ILIKE :texto)");
+            conditions.add("activos_busqueda(a.nombre, a.marca, a.modelo, a.numero_serie, a.codigo, a.responsable,"
+                    + " a.notas, a.especificaciones) LIKE inventario_sin_acentos(:texto)");
             params.put("texto", "%" + escapeLike(texto.strip()) + "%");
         }
         if (compradoDesde != null) {

@@ -50,6 +50,12 @@ class UsuarioRepository {
                 .list();
     }
 
+    long countNoDemo() {
+        return jdbc.sql("SELECT count(*) FROM usuarios WHERE NOT demo")
+                .query(Long.class)
+                .single();
+    }
+
     long count() {
         return jdbc.sql("SELECT count(*) FROM usuarios").query(Long.class).single();
     }

@@ -143,6 +143,36 @@ class EtiquetaControllerTest {
     }
 
     @Test
+    void severalCodesInOneFieldArePrintedAndUnknownOnesAreNamedInsteadOfABlankSheet() throws Exception {
+        Filas.Activo uno = filas.activo(categoria, "Uno", "Activo", null, null, null);
+        Filas.Activo dos = filas.activo(categoria, "Dos", "Activo", null, null, null);
+        MvcTestResult result = mvc.post()
+                .uri("/etiquetas/pdf")
+                .param("codigo", uno.codigo() + ", " + dos.codigo().toLowerCase(java.util.Locale.ROOT))
+                .with(csrf())
+                .with(lector)
+                .exchange();
+        assertThat(result).hasStatusOk();
+        try (PDDocument pdf = Loader.loadPDF(result.getResponse().getContentAsByteArray())) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains(uno.codigo(), dos.codigo());
+        }
+        for (String lang : new String[] {"es", "en"}) {
+            assertThat(mvc.post()
+                            .uri("/etiquetas/pdf?lang=" + lang)
+                            .param("codigo", uno.codigo() + " TI-NO-EXISTE")
+                            .with(csrf())
+                            .with(lector))
+                    .hasStatus(422)
+                    .bodyText()
+                    .contains(
+                            lang.equals("es")
+                                    ? "No se imprimió nada: no existe ningún activo con estos códigos: TI-NO-EXISTE."
+                                    : "Nothing was printed: there is no asset with these codes: TI-NO-EXISTE.")
+                    .contains("value=\"" + uno.codigo() + " TI-NO-EXISTE\"", "is-invalid");
+        }
+    }
+
+    @Test
     void badParametersAreRefused() {
         assertThat(mvc.get().uri("/etiquetas/pdf?formato=A3").with(lector)).hasStatus(400);
         assertThat(mvc.get().uri("/etiquetas/pdf?categoria_id=x").with(lector)).hasStatus(400);

@@ -176,6 +176,43 @@ class MantenimientoWebControllerTest {
     }
 
     @Test
+    void finishingAMaintenanceGivesTheAssetBackItsEarlierEstado() {
+        jdbc.sql("UPDATE activos SET estado = 'En reparación' WHERE id = ?")
+                .param(activo.id())
+                .update();
+        long primero = programar("Diagnóstico", LocalDate.now());
+        long segundo = programar("Cambio de placa", LocalDate.now());
+        accion(primero, "iniciar");
+        assertThat(estadoActivo()).isEqualTo("En mantenimiento");
+        accion(segundo, "iniciar");
+        accion(primero, "completar");
+        assertThat(estadoActivo())
+                .as("another maintenance is still in progress")
+                .isEqualTo("En mantenimiento");
+        accion(segundo, "cancelar");
+        assertThat(estadoActivo()).isEqualTo("En reparación");
+        // And the next round remembers the estado of that moment.
+        jdbc.sql("UPDATE activos SET estado = 'En almacén' WHERE id = ?")
+                .param(activo.id())
+                .update();
+        long tercero = programar("Revisión de almacén", LocalDate.now());
+        accion(tercero, "iniciar");
+        accion(tercero, "completar");
+        assertThat(estadoActivo()).isEqualTo("En almacén");
+    }
+
+    void accion(long id, String accion) {
+        assertThat(mvc.post()
+                        .uri("/mantenimientos/" + id + "/" + accion)
+                        .param("version", Integer.toString(service.buscar(id).version()))
+                        .with(csrf())
+                        .with(Sesiones.de(tecnico)))
+                .hasStatus(302)
+                .flash()
+                .containsEntry("aviso", "mantenimientos.aviso." + accion);
+    }
+
+    @Test
     void aStaleVersionIsRefusedWithAClearMessage() {
         long id = programar("Doble pestaña", LocalDate.now().plusDays(1));
         int visto = service.buscar(id).version();

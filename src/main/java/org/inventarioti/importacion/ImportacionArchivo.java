@@ -640,8 +640,9 @@ public class ImportacionArchivo {
 
     /** A problem without the row's own values, so that the reasons group (row numbers and quotes dropped). */
     static String generico(String mensaje) {
-        return mensaje.replaceAll("\"[^\"]*\"", "\"…\"")
-                .replaceAll("\\(categories: [^)]*\\)", "")
+        // The list of categories goes first: a category's name may hold quotes or parentheses.
+        return mensaje.replaceAll("(?s)\\s*\\(categories: .*\\)$", "")
+                .replaceAll("\"[^\"]*\"", "\"…\"")
                 .replaceAll("row \\d+", "row …")
                 .replaceAll("asset \\S+ already", "an asset already")
                 .strip();

@@ -252,6 +252,9 @@ final class ConsultaLista {
 
     private static Integer entero(String texto) {
         try {
+            if (!texto.matches("-?[0-9]{1,10}")) {
+                throw new NumberFormatException("not a plain integer");
+            }
             return Integer.valueOf(texto);
         } catch (NumberFormatException e) {
             throw ListParams.bad("page", "must be an integer");

@@ -111,11 +111,11 @@ public final class ListParams {
     }
 
     public Optional<Integer> integer(String name) {
-        return parse(name, Integer::valueOf, "an integer");
+        return parse(name, v -> Integer.valueOf(digitos(v)), "an integer");
     }
 
     public Optional<Long> number(String name) {
-        return parse(name, Long::valueOf, "an integer");
+        return parse(name, v -> Long.valueOf(digitos(v)), "an integer");
     }
 
     public List<Long> numbers(String name) {
@@ -179,6 +179,14 @@ public final class ListParams {
     public static String oneOf(String name, String value, Set<String> allowed) {
         if (!allowed.contains(value)) {
             throw bad(name, "must be one of " + new TreeSet<>(allowed));
+        }
+        return value;
+    }
+
+    /** Only ASCII digits with an optional minus: no {@code +1}, no other scripts' digits, no hex. */
+    private static String digitos(String value) {
+        if (!value.matches("-?[0-9]{1,19}")) {
+            throw new NumberFormatException(value);
         }
         return value;
     }

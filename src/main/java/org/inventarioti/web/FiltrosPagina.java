@@ -40,7 +40,7 @@ public final class FiltrosPagina {
     /** The page asked for, 1 when absent or not a number. */
     public static int pagina(String page) {
         try {
-            return page == null ? 1 : Integer.parseInt(page);
+            return page == null || !page.matches("[0-9]{1,9}") ? 1 : Integer.parseInt(page);
         } catch (NumberFormatException e) {
             return 1;
         }

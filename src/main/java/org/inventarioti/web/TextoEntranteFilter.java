@@ -59,7 +59,7 @@ class TextoEntranteFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean login = LOGIN.contains(path);
-        Optional<Lugar> lugar = cabeceras(request).or(() -> parametros(request, login));
+        Optional<Lugar> lugar = ruta(path).or(() -> cabeceras(request)).or(() -> parametros(request, login));
         HttpServletRequest siguiente = request;
         if (lugar.isEmpty() && !login && esJson(request.getContentType())) {
             byte[] body;
@@ -77,6 +77,17 @@ class TextoEntranteFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(siguiente, response);
+    }
+
+    /** The decoded path: a control character in a path segment ({@code /api/jobs/a%0Cb}) is refused too. */
+    private static Optional<Lugar> ruta(String path) {
+        String decoded;
+        try {
+            decoded = org.springframework.web.util.UriUtils.decode(path, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            decoded = path;
+        }
+        return TextoEntrante.rechazado(decoded, false) ? Optional.of(new Lugar("path", path)) : Optional.empty();
     }
 
     private static Optional<Lugar> cabeceras(HttpServletRequest request) {

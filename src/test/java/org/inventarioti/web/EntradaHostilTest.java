@@ -73,10 +73,21 @@ class EntradaHostilTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0x10", "1.5", "1e3", "99999999999999999999", "1%00"})
-    void anIdThatIsNotAPlainIntegerIs400Or404(String id) {
+    @ValueSource(strings = {"0x10", "1.5", "1e3", "99999999999999999999", "1%00", "%2B1", "%D9%A1", "1_0", "%201"})
+    void anIdThatIsNotAPlainIntegerIs400(String id) {
         MvcTestResult result = tecnico.send(mvc.get().uri(URI.create("/api/activos/" + id)));
-        assertThat(result.getResponse().getStatus()).as(id).isIn(400, 404);
+        assertThat(result.getResponse().getStatus()).as(id).isEqualTo(400);
+        if (!id.startsWith("%20")) { // a query value's surrounding blanks are trimmed, as for every filter
+            MvcTestResult page = tecnico.send(mvc.get().uri(URI.create("/api/activos?page=" + id)));
+            assertThat(page.getResponse().getStatus()).as("page=" + id).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void aControlCharacterInAPathSegmentIs400() {
+        MvcTestResult api = tecnico.send(mvc.get().uri(URI.create("/api/reportes/a%0Cb")));
+        assertThat(api).hasStatus(400);
+        assertThat(Api.body(api)).doesNotContain("\\f").contains("path");
     }
 
     @Test

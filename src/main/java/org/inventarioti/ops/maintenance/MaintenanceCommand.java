@@ -30,7 +30,7 @@ public class MaintenanceCommand {
     @Command(
             name = "on",
             description = {
-                "Turns maintenance mode on for every instance (they notice within a second or two).",
+                "Turns maintenance mode on for every instance (the next write on any of them is refused).",
                 "It ends by itself after --ttl unless renewed; with --hold this command stays in the"
                         + " foreground renewing it, and turns it off when stopped (Ctrl-C, SIGTERM)."
             })

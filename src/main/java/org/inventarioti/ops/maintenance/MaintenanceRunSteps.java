@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.inventarioti.ops.migrate.LockHolders;
 import org.inventarioti.ops.migrate.SpecsMigrationStatus;
 import org.inventarioti.ops.migrate.StartupMigrations;
 import org.inventarioti.ops.release.Release;
@@ -18,6 +21,7 @@ import org.inventarioti.ops.run.RunFolders;
 import org.inventarioti.ops.run.RunJournal;
 import org.inventarioti.ops.run.ServiceManager;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * One maintenance run's steps and its rollback (see {@link MaintenanceRun}): the state a run
@@ -172,21 +176,40 @@ final class MaintenanceRunSteps {
         }
         long deadline =
                 System.nanoTime() + environment.properties().writesTimeout().toNanos();
-        long open;
+        List<String> open;
         int rounds = 0;
         do {
-            open = environment.jdbc().sql("""
-                            SELECT count(*) FROM pg_stat_activity
-                            WHERE datname = current_database() AND pid <> pg_backend_pid()
-                              AND backend_xid IS NOT NULL AND application_name = 'inventario-ti'""").query(Long.class).single();
-            if (open == 0) {
-                return freeze + "no open write transaction" + (rounds > 0 ? " after " + rounds * 200 + " ms" : "");
+            open = openWork(environment.jdbc());
+            if (open.isEmpty()) {
+                return freeze + "no open write transaction and no other session holding activos"
+                        + (rounds > 0 ? " after " + rounds * 200 + " ms" : "");
             }
             rounds++;
             Thread.sleep(200);
         } while (System.nanoTime() < deadline);
-        throw new IllegalStateException(open + " write transaction(s) still open after "
-                + environment.properties().writesTimeout().toSeconds() + " s");
+        throw new IllegalStateException(
+                "still open after " + environment.properties().writesTimeout().toSeconds()
+                        + " s: " + String.join("; ", open) + ". Nothing was stopped or changed; let those transactions"
+                        + " finish (or end them: SELECT pg_terminate_backend(<session>)) and run the window again");
+    }
+
+    /**
+     * What the migration would wait for: the app's open write transactions, and any other session
+     * (a report, psql, another program) whose transaction has held a lock on {@code activos} for
+     * over a second — V3 needs that table to itself. Short reads are left to the migration's lock
+     * time-out and retries.
+     */
+    static List<String> openWork(JdbcClient jdbc) {
+        List<String> open = new ArrayList<>();
+        long writes = jdbc.sql("""
+                        SELECT count(*) FROM pg_stat_activity
+                        WHERE datname = current_database() AND pid <> pg_backend_pid()
+                          AND backend_xid IS NOT NULL AND application_name = 'inventario-ti'""").query(Long.class).single();
+        if (writes > 0) {
+            open.add(writes + " write transaction(s) of the application");
+        }
+        open.addAll(LockHolders.on(jdbc, "activos", Duration.ofSeconds(1)));
+        return open;
     }
 
     private String backup() throws IOException {

@@ -151,6 +151,30 @@ class MaintenanceModeTest {
     }
 
     @Test
+    void aPatchSentRightAfterAnotherProcessTurnsItOnIsRefused() {
+        var admin = users.create(Rol.ADMIN);
+        assertThat(service.state().active())
+                .as("this instance has just read it as off")
+                .isFalse();
+
+        // what `inventario maintenance on` does from its own process
+        jdbc.sql("INSERT INTO ops_modo_mantenimiento (id, mensaje, titular, expira_en)"
+                        + " VALUES (true, 'ahora', 'other process', now() + interval '5 minutes')")
+                .update();
+
+        assertThat(mvc.patch()
+                        .uri("/api/activos/1")
+                        .header("Authorization", admin.bearer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .as("refused at once, not after the cache's second")
+                .hasStatus(503);
+        assertThat(service.state().active())
+                .as("and this instance's cached flag follows")
+                .isTrue();
+    }
+
+    @Test
     void healthzReadsTheFlagAfreshWhenAnotherProcessSwitchesItOff() {
         service.turnOn("otra instancia", Duration.ofMinutes(5), "test");
         assertThat(service.state().active()).as("cached as on").isTrue();

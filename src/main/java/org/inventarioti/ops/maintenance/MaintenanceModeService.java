@@ -127,7 +127,7 @@ public class MaintenanceModeService implements DisposableBean {
     /** Turns it on and keeps renewing it from this process until the returned holder is closed. */
     public MaintenanceHolder hold(String message, String who) {
         Duration ttl = properties.holderTtl();
-        String holder = holderName(who);
+        String holder = holderName(who, properties.expectedWindow());
         turnOn(message, ttl, holder);
         return keepRenewing(holder, ttl);
     }
@@ -150,6 +150,19 @@ public class MaintenanceModeService implements DisposableBean {
 
     public Duration holderTtl() {
         return properties.holderTtl();
+    }
+
+    /** As {@link #holderName(String)}, with the window's expected end ({@code expected} from now), which {@code Retry-After} tells clients. */
+    public static String holderName(String who, Duration expected) {
+        return holderName(who)
+                + MaintenanceState.EXPECTED_END
+                + java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)
+                        .plus(expected)
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
+    public Duration expectedWindow() {
+        return properties.expectedWindow();
     }
 
     /** Who holds the flag, as shown by {@code maintenance status}: what, where, which process. */

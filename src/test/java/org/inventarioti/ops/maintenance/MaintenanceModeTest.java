@@ -175,6 +175,26 @@ class MaintenanceModeTest {
     }
 
     @Test
+    void aHeldWindowsRetryAfterIsItsExpectedEndNotTheFlagsLifetime() {
+        MaintenanceHolder holder = service.hold("ventana", "maintenance run");
+        try {
+            var result = mvc.post()
+                    .uri("/api/usuarios")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{}")
+                    .exchange();
+            assertThat(result).hasStatus(503);
+            long expected = service.expectedWindow().toSeconds();
+            assertThat(Long.parseLong(result.getResponse().getHeader("Retry-After")))
+                    .as("the window's expected end, though the held flag lives " + service.holderTtl())
+                    .isBetween(expected - 30, expected)
+                    .isGreaterThan(service.holderTtl().toSeconds());
+        } finally {
+            holder.close();
+        }
+    }
+
+    @Test
     void healthzReadsTheFlagAfreshWhenAnotherProcessSwitchesItOff() {
         service.turnOn("otra instancia", Duration.ofMinutes(5), "test");
         assertThat(service.state().active()).as("cached as on").isTrue();

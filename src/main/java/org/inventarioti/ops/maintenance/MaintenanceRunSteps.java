@@ -49,6 +49,7 @@ final class MaintenanceRunSteps {
     private MaintenanceHolder holder;
     private Path archive;
     private String fingerprint;
+    private boolean keepServing;
 
     MaintenanceRunSteps(
             RunEnvironment environment,
@@ -99,6 +100,12 @@ final class MaintenanceRunSteps {
                                 return status.describe();
                             })
                             .orElse("V3 already applied: nothing to check"));
+            if (previous.filter(p -> p.version().equals(next.version())).isPresent()) {
+                journal.check(
+                        "anything to migrate",
+                        "java -jar " + newJar + " migrate plan --contract (" + next.version() + " is already current)",
+                        this::planIdle);
+            }
             journal.step("install", "install " + newJar + " as " + next.dir() + " and write the launcher", () -> {
                 releases.install(newJar);
                 releases.writeLauncher();
@@ -137,17 +144,18 @@ final class MaintenanceRunSteps {
             journal.summary(title, "STOPPED at backup, the service was not touched: " + e.getMessage());
             return 1;
         }
-        try {
-            journal.step("stop", service.describe("stop"), () -> {
-                fingerprint = environment.schemaFingerprint();
-                service.run("stop");
-                return "stopped";
-            });
-            journal.step("migrate", "java -jar " + next.jar() + " migrate apply --contract", this::migrate);
-            releaseSteps.startAndProbe(next, "start");
-            releaseSteps.promote(next);
-        } catch (RunJournal.StepFailed e) {
-            return rollBack(e);
+        if (keepServing) {
+            String reason =
+                    "nothing to migrate and " + next.version() + " is already current: the service keeps serving";
+            journal.skipped("stop", reason);
+            journal.skipped("migrate", reason);
+            journal.skipped("start", reason);
+        } else {
+            try {
+                stopMigrateStart();
+            } catch (RunJournal.StepFailed e) {
+                return rollBack(e);
+            }
         }
         journal.step("maintenance off", "turn maintenance mode off", () -> {
             endMaintenance();
@@ -166,11 +174,44 @@ final class MaintenanceRunSteps {
         return 0;
     }
 
+    /** The part of the window that stops the service: stop, contract migrations, start the new release, switch. */
+    private void stopMigrateStart() {
+        journal.step("stop", service.describe("stop"), () -> {
+            fingerprint = environment.schemaFingerprint();
+            service.run("stop");
+            return "stopped";
+        });
+        journal.step("migrate", "java -jar " + next.jar() + " migrate apply --contract", this::migrate);
+        releaseSteps.startAndProbe(next, "start");
+        releaseSteps.promote(next);
+    }
+
+    /**
+     * With the release already current, whether its plan has nothing to apply: then the window does
+     * not stop and start the service.
+     */
+    private String planIdle() {
+        ExternalCommand.Result plan = ExternalCommand.run(
+                ExternalCommand.cli(newJar, "migrate", "plan", "--contract"), Duration.ofMinutes(5));
+        keepServing = nothingToMigrate(plan.output());
+        return keepServing ? "nothing to apply: stop, migrate and start are skipped" : plan.tail(4);
+    }
+
+    /** Whether {@code migrate plan --contract}'s output says there is nothing to apply. */
+    static boolean nothingToMigrate(String planOutput) {
+        if (!planOutput.contains("Schema version:")) {
+            throw new IllegalStateException("migrate plan did not answer: "
+                    + planOutput.lines().reduce((a, b) -> b).orElse("(no output)"));
+        }
+        return planOutput.contains("Nothing to apply.") && !planOutput.contains("Left for a maintenance window");
+    }
+
     private String awaitWrites() throws InterruptedException {
         Thread.sleep(2_000 + 200);
         String freeze = "";
         if (probes.answersWithoutMaintenance()) {
             service.run("stop");
+            keepServing = false; // stopped here: the window has to start it again
             freeze = "the running release does not report maintenance mode (an older release?): stopped it"
                     + " before the backup; ";
         }

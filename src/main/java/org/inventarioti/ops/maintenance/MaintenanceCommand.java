@@ -30,7 +30,7 @@ public class MaintenanceCommand {
     @Command(
             name = "on",
             description = {
-                "Turns maintenance mode on for every instance (they notice within a second or two).",
+                "Turns maintenance mode on for every instance (the next write on any of them is refused).",
                 "It ends by itself after --ttl unless renewed; with --hold this command stays in the"
                         + " foreground renewing it, and turns it off when stopped (Ctrl-C, SIGTERM)."
             })
@@ -51,12 +51,20 @@ public class MaintenanceCommand {
         @Option(names = "--hold", description = "Stay in the foreground renewing the flag.")
         boolean hold;
 
+        @Option(
+                names = "--expected",
+                paramLabel = "D",
+                description = "How long the window is expected to last: writes answer Retry-After until then."
+                        + " Default: --ttl; with --hold inventario.mantenimiento.ventana-prevista (15m).")
+        String expected;
+
         @Override
         public Integer call() throws InterruptedException {
             MaintenanceModeService service = service(context);
             PrintWriter out = context.out();
             Duration duration = ttl != null ? Durations.parse(ttl) : hold ? service.holderTtl() : service.defaultTtl();
-            String holder = MaintenanceModeService.holderName("maintenance on");
+            Duration window = expected != null ? Durations.parse(expected) : hold ? service.expectedWindow() : duration;
+            String holder = MaintenanceModeService.holderName("maintenance on", window);
             MaintenanceState state = service.turnOn(message, duration, holder);
             out.println("Maintenance mode ON since " + state.activeSince() + ", until " + state.expiresAt()
                     + (hold ? " (renewed while this command runs)" : "") + ": " + state.visibleMessage());

@@ -55,7 +55,7 @@ class MaintenanceModeFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        MaintenanceState state = service.state();
+        MaintenanceState state = service.stateForWrite();
         if (!state.active()) {
             chain.doFilter(request, response);
             return;

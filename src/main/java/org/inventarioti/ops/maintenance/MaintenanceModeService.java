@@ -13,7 +13,8 @@ import org.springframework.stereotype.Service;
 /**
  * Maintenance mode, stored in {@code ops_modo_mantenimiento} so every instance sees it. A flag
  * that is not renewed before {@code expira_en} is off: a holder that dies cannot leave the system
- * frozen. Instances read it at most once per {@code inventario.mantenimiento.cache}.
+ * frozen. Banners and health read it at most once per {@code inventario.mantenimiento.cache}; a
+ * request that would change data reads it afresh ({@link #stateForWrite()}).
  */
 @Service
 public class MaintenanceModeService implements DisposableBean {
@@ -50,6 +51,22 @@ public class MaintenanceModeService implements DisposableBean {
         } catch (RuntimeException e) {
             log.debug("Maintenance flag unreadable, keeping the last value: {}", e.getMessage());
             return last.state();
+        }
+    }
+
+    /**
+     * For a request that would change data: the flag as the database has it now, so {@code
+     * maintenance on} (from any process) refuses the very next write on every instance; the last
+     * value read when the database cannot answer.
+     */
+    public MaintenanceState stateForWrite() {
+        try {
+            MaintenanceState state = currentState();
+            cache = new Read(state, System.nanoTime(), true);
+            return state;
+        } catch (RuntimeException e) {
+            log.debug("Maintenance flag unreadable, keeping the last value: {}", e.getMessage());
+            return cache.state();
         }
     }
 
@@ -110,7 +127,7 @@ public class MaintenanceModeService implements DisposableBean {
     /** Turns it on and keeps renewing it from this process until the returned holder is closed. */
     public MaintenanceHolder hold(String message, String who) {
         Duration ttl = properties.holderTtl();
-        String holder = holderName(who);
+        String holder = holderName(who, properties.expectedWindow());
         turnOn(message, ttl, holder);
         return keepRenewing(holder, ttl);
     }
@@ -133,6 +150,19 @@ public class MaintenanceModeService implements DisposableBean {
 
     public Duration holderTtl() {
         return properties.holderTtl();
+    }
+
+    /** As {@link #holderName(String)}, with the window's expected end ({@code expected} from now), which {@code Retry-After} tells clients. */
+    public static String holderName(String who, Duration expected) {
+        return holderName(who)
+                + MaintenanceState.EXPECTED_END
+                + java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)
+                        .plus(expected)
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
+    public Duration expectedWindow() {
+        return properties.expectedWindow();
     }
 
     /** Who holds the flag, as shown by {@code maintenance status}: what, where, which process. */

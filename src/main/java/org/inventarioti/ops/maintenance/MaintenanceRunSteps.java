@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.inventarioti.ops.migrate.LockHolders;
 import org.inventarioti.ops.migrate.SpecsMigrationStatus;
 import org.inventarioti.ops.migrate.StartupMigrations;
 import org.inventarioti.ops.release.Release;
@@ -18,6 +21,7 @@ import org.inventarioti.ops.run.RunFolders;
 import org.inventarioti.ops.run.RunJournal;
 import org.inventarioti.ops.run.ServiceManager;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * One maintenance run's steps and its rollback (see {@link MaintenanceRun}): the state a run
@@ -45,6 +49,7 @@ final class MaintenanceRunSteps {
     private MaintenanceHolder holder;
     private Path archive;
     private String fingerprint;
+    private boolean keepServing;
 
     MaintenanceRunSteps(
             RunEnvironment environment,
@@ -95,6 +100,12 @@ final class MaintenanceRunSteps {
                                 return status.describe();
                             })
                             .orElse("V3 already applied: nothing to check"));
+            if (previous.filter(p -> p.version().equals(next.version())).isPresent()) {
+                journal.check(
+                        "anything to migrate",
+                        "java -jar " + newJar + " migrate plan --contract (" + next.version() + " is already current)",
+                        this::planIdle);
+            }
             journal.step("install", "install " + newJar + " as " + next.dir() + " and write the launcher", () -> {
                 releases.install(newJar);
                 releases.writeLauncher();
@@ -133,17 +144,18 @@ final class MaintenanceRunSteps {
             journal.summary(title, "STOPPED at backup, the service was not touched: " + e.getMessage());
             return 1;
         }
-        try {
-            journal.step("stop", service.describe("stop"), () -> {
-                fingerprint = environment.schemaFingerprint();
-                service.run("stop");
-                return "stopped";
-            });
-            journal.step("migrate", "java -jar " + next.jar() + " migrate apply --contract", this::migrate);
-            releaseSteps.startAndProbe(next, "start");
-            releaseSteps.promote(next);
-        } catch (RunJournal.StepFailed e) {
-            return rollBack(e);
+        if (keepServing) {
+            String reason =
+                    "nothing to migrate and " + next.version() + " is already current: the service keeps serving";
+            journal.skipped("stop", reason);
+            journal.skipped("migrate", reason);
+            journal.skipped("start", reason);
+        } else {
+            try {
+                stopMigrateStart();
+            } catch (RunJournal.StepFailed e) {
+                return rollBack(e);
+            }
         }
         journal.step("maintenance off", "turn maintenance mode off", () -> {
             endMaintenance();
@@ -162,31 +174,83 @@ final class MaintenanceRunSteps {
         return 0;
     }
 
+    /** The part of the window that stops the service: stop, contract migrations, start the new release, switch. */
+    private void stopMigrateStart() {
+        journal.step("stop", service.describe("stop"), () -> {
+            fingerprint = environment.schemaFingerprint();
+            service.run("stop");
+            return "stopped";
+        });
+        journal.step("migrate", "java -jar " + next.jar() + " migrate apply --contract", this::migrate);
+        releaseSteps.startAndProbe(next, "start");
+        releaseSteps.promote(next);
+    }
+
+    /**
+     * With the release already current, whether its plan has nothing to apply: then the window does
+     * not stop and start the service.
+     */
+    private String planIdle() {
+        ExternalCommand.Result plan = ExternalCommand.run(
+                ExternalCommand.cli(newJar, "migrate", "plan", "--contract"), Duration.ofMinutes(5));
+        keepServing = nothingToMigrate(plan.output());
+        return keepServing ? "nothing to apply: stop, migrate and start are skipped" : plan.tail(4);
+    }
+
+    /** Whether {@code migrate plan --contract}'s output says there is nothing to apply. */
+    static boolean nothingToMigrate(String planOutput) {
+        if (!planOutput.contains("Schema version:")) {
+            throw new IllegalStateException("migrate plan did not answer: "
+                    + planOutput.lines().reduce((a, b) -> b).orElse("(no output)"));
+        }
+        return planOutput.contains("Nothing to apply.") && !planOutput.contains("Left for a maintenance window");
+    }
+
     private String awaitWrites() throws InterruptedException {
         Thread.sleep(2_000 + 200);
         String freeze = "";
         if (probes.answersWithoutMaintenance()) {
             service.run("stop");
+            keepServing = false; // stopped here: the window has to start it again
             freeze = "the running release does not report maintenance mode (an older release?): stopped it"
                     + " before the backup; ";
         }
         long deadline =
                 System.nanoTime() + environment.properties().writesTimeout().toNanos();
-        long open;
+        List<String> open;
         int rounds = 0;
         do {
-            open = environment.jdbc().sql("""
-                            SELECT count(*) FROM pg_stat_activity
-                            WHERE datname = current_database() AND pid <> pg_backend_pid()
-                              AND backend_xid IS NOT NULL AND application_name = 'inventario-ti'""").query(Long.class).single();
-            if (open == 0) {
-                return freeze + "no open write transaction" + (rounds > 0 ? " after " + rounds * 200 + " ms" : "");
+            open = openWork(environment.jdbc());
+            if (open.isEmpty()) {
+                return freeze + "no open write transaction and no other session holding activos"
+                        + (rounds > 0 ? " after " + rounds * 200 + " ms" : "");
             }
             rounds++;
             Thread.sleep(200);
         } while (System.nanoTime() < deadline);
-        throw new IllegalStateException(open + " write transaction(s) still open after "
-                + environment.properties().writesTimeout().toSeconds() + " s");
+        throw new IllegalStateException(
+                "still open after " + environment.properties().writesTimeout().toSeconds()
+                        + " s: " + String.join("; ", open) + ". Nothing was stopped or changed; let those transactions"
+                        + " finish (or end them: SELECT pg_terminate_backend(<session>)) and run the window again");
+    }
+
+    /**
+     * What the migration would wait for: the app's open write transactions, and any other session
+     * (a report, psql, another program) whose transaction has held a lock on {@code activos} for
+     * over a second — V3 needs that table to itself. Short reads are left to the migration's lock
+     * time-out and retries.
+     */
+    static List<String> openWork(JdbcClient jdbc) {
+        List<String> open = new ArrayList<>();
+        long writes = jdbc.sql("""
+                        SELECT count(*) FROM pg_stat_activity
+                        WHERE datname = current_database() AND pid <> pg_backend_pid()
+                          AND backend_xid IS NOT NULL AND application_name = 'inventario-ti'""").query(Long.class).single();
+        if (writes > 0) {
+            open.add(writes + " write transaction(s) of the application");
+        }
+        open.addAll(LockHolders.on(jdbc, "activos", Duration.ofSeconds(1)));
+        return open;
     }
 
     private String backup() throws IOException {

@@ -97,7 +97,11 @@ public class Migrator {
                     throw e;
                 }
                 if (attempt > properties.retries()) {
-                    throw new MigrationAbandonedException(attempt, properties.lockTimeout(), e);
+                    throw new MigrationAbandonedException(
+                            attempt,
+                            properties.lockTimeout(),
+                            LockHolders.describe(configured.getConfiguration().getDataSource()),
+                            e);
                 }
                 log.warn(
                         "Migration could not get its locks within {} (attempt {} of {}); retrying in {} ms",
@@ -164,15 +168,18 @@ public class Migrator {
         }
     }
 
-    /** The migration gave up cleanly: nothing was changed. */
-    public static class MigrationAbandonedException extends IllegalStateException {
-        MigrationAbandonedException(int attempts, java.time.Duration lockTimeout, Throwable cause) {
-            super(
-                    "Migration gave up after " + attempts + " attempts: another session held a lock it needs for more"
-                            + " than the lock timeout (" + lockTimeout
-                            + ") each time. Nothing was changed; find the long"
-                            + " transaction (pg_stat_activity) and retry.",
-                    cause);
+    /**
+     * The migration gave up cleanly: nothing was changed. A domain refusal, so the CLI prints this
+     * message in words (what held the lock, what to do) and not PostgreSQL's "canceling statement
+     * due to lock timeout" underneath it.
+     */
+    public static class MigrationAbandonedException extends org.inventarioti.errors.ConflictException {
+        MigrationAbandonedException(int attempts, java.time.Duration lockTimeout, String holders, Throwable cause) {
+            super("Migration gave up after " + attempts + " attempts: another session held a lock it needs for more"
+                    + " than the lock timeout (" + lockTimeout.toMillis() + " ms) each time; " + holders
+                    + ". Nothing was changed. End that session (let its transaction finish, or"
+                    + " SELECT pg_terminate_backend(<session>)), then run the migration again.");
+            initCause(cause);
         }
     }
 }

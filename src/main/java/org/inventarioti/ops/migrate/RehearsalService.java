@@ -151,12 +151,45 @@ public class RehearsalService {
                         .addFirst(new MapPropertySource("inventarioRehearsal", rehearsal)))
                 .run()) {
             int actual = ((WebServerApplicationContext) app).getWebServer().getPort();
-            SmokeReport report = SmokeService.run(new SmokeOptions(
-                    URI.create("http://127.0.0.1:" + actual), null, null, null, false, Duration.ofSeconds(10)));
+            // Signed in: a temporary smoke user, created on the scratch copy only and removed afterwards.
+            String email = "smoke-" + UUID.randomUUID() + "@rehearsal.invalid";
+            String password = "Sm0ke-" + UUID.randomUUID();
+            // Straight into the table (ops works on the whole database; asking usuarios would be a cycle),
+            // hashed by the application's own encoder, with the read-only role.
+            JdbcClient scratchJdbc = JdbcClient.create(app.getBean(javax.sql.DataSource.class));
+            scratchJdbc
+                    .sql("INSERT INTO usuarios (nombre, email, rol, password_hash, demo)"
+                            + " VALUES ('Rehearsal smoke (temporary)', :email, 'LECTOR', :hash, false)")
+                    .param("email", email)
+                    .param(
+                            "hash",
+                            app.getBean(org.springframework.security.crypto.password.PasswordEncoder.class)
+                                    .encode(password))
+                    .update();
+            SmokeReport report;
+            try {
+                report = SmokeService.run(new SmokeOptions(
+                        URI.create("http://127.0.0.1:" + actual),
+                        null,
+                        email,
+                        password,
+                        false,
+                        Duration.ofSeconds(10)));
+            } finally {
+                scratchJdbc
+                        .sql("DELETE FROM usuarios WHERE email = :email")
+                        .param("email", email)
+                        .update();
+            }
             if (!report.ok()) {
                 throw new IllegalStateException("smoke failed: " + report.failed());
             }
-            return report.checks().size() + " checks";
+            boolean signedIn = report.checks().stream()
+                    .anyMatch(c -> c.name().equals("login") && c.status() == SmokeReport.Status.OK);
+            if (!signedIn) {
+                throw new IllegalStateException("smoke did not sign in: " + report.checks());
+            }
+            return report.checks().size() + " checks, signed in as a temporary smoke user (removed afterwards)";
         }
     }
 

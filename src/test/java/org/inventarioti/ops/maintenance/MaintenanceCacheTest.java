@@ -25,7 +25,11 @@ class MaintenanceCacheTest {
             JdbcClient jdbc = JdbcClient.create(dataSource);
             var cached = new MaintenanceModeService(
                     jdbc,
-                    new MaintenanceProperties(Duration.ofMillis(700), Duration.ofMinutes(30), Duration.ofSeconds(60)));
+                    new MaintenanceProperties(
+                            Duration.ofMillis(700),
+                            Duration.ofMinutes(30),
+                            Duration.ofSeconds(60),
+                            Duration.ofMinutes(15)));
             assertThat(cached.state().active()).isFalse();
 
             jdbc.sql(

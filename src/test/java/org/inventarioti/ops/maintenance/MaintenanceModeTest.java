@@ -151,6 +151,50 @@ class MaintenanceModeTest {
     }
 
     @Test
+    void aPatchSentRightAfterAnotherProcessTurnsItOnIsRefused() {
+        var admin = users.create(Rol.ADMIN);
+        assertThat(service.state().active())
+                .as("this instance has just read it as off")
+                .isFalse();
+
+        // what `inventario maintenance on` does from its own process
+        jdbc.sql("INSERT INTO ops_modo_mantenimiento (id, mensaje, titular, expira_en)"
+                        + " VALUES (true, 'ahora', 'other process', now() + interval '5 minutes')")
+                .update();
+
+        assertThat(mvc.patch()
+                        .uri("/api/activos/1")
+                        .header("Authorization", admin.bearer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .as("refused at once, not after the cache's second")
+                .hasStatus(503);
+        assertThat(service.state().active())
+                .as("and this instance's cached flag follows")
+                .isTrue();
+    }
+
+    @Test
+    void aHeldWindowsRetryAfterIsItsExpectedEndNotTheFlagsLifetime() {
+        MaintenanceHolder holder = service.hold("ventana", "maintenance run");
+        try {
+            var result = mvc.post()
+                    .uri("/api/usuarios")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{}")
+                    .exchange();
+            assertThat(result).hasStatus(503);
+            long expected = service.expectedWindow().toSeconds();
+            assertThat(Long.parseLong(result.getResponse().getHeader("Retry-After")))
+                    .as("the window's expected end, though the held flag lives " + service.holderTtl())
+                    .isBetween(expected - 30, expected)
+                    .isGreaterThan(service.holderTtl().toSeconds());
+        } finally {
+            holder.close();
+        }
+    }
+
+    @Test
     void healthzReadsTheFlagAfreshWhenAnotherProcessSwitchesItOff() {
         service.turnOn("otra instancia", Duration.ofMinutes(5), "test");
         assertThat(service.state().active()).as("cached as on").isTrue();

@@ -136,7 +136,15 @@ class MigratorTest {
             long migrationMillis = (System.nanoTime() - start) / 1_000_000;
             assertThat(failure)
                     .isInstanceOf(Migrator.MigrationAbandonedException.class)
-                    .hasMessageContaining("gave up after 2 attempts");
+                    .hasMessageContaining("gave up after 2 attempts")
+                    .hasMessageContaining("held by session " + holderPid(holder))
+                    .hasMessageContaining("on activos")
+                    .hasMessageContaining("SELECT count(*) FROM activos")
+                    .hasMessageContaining("pg_terminate_backend")
+                    .hasMessageNotContaining("canceling statement");
+            assertThat(failure)
+                    .as("a domain refusal: the CLI prints its words, not the PostgreSQL text underneath")
+                    .isInstanceOf(org.inventarioti.errors.DomainException.class);
             assertThat(readMillis).as("reader queued at most one lock timeout").isLessThan(1500);
             assertThat(migrationMillis).as("2 x 400 ms + 200 ms pause + start").isLessThan(10_000);
             holder.rollback();
@@ -164,6 +172,33 @@ class MigratorTest {
             new Migrator(retrying).apply(flyway, null);
             release.join();
             assertThat(flyway.info().pending()).isEmpty();
+        }
+    }
+
+    private static int holderPid(Connection connection) throws java.sql.SQLException {
+        try (var rs = connection.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    @Test
+    void aSessionHoldingNoLockIsNotListedAndOneOnActivosIs() throws Exception {
+        try (var db = TestDatabase.get().scratch();
+                Connection holder = db.connect()) {
+            EstadoV2.crear(holder, db.jdbcUrl(), "2.1", 1);
+            var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(TestDataSource.of(db));
+            assertThat(LockHolders.on(jdbc, "activos")).isEmpty();
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("SELECT count(*) FROM activos");
+            assertThat(LockHolders.on(jdbc, "activos"))
+                    .singleElement()
+                    .asString()
+                    .startsWith("session " + holderPid(holder) + " ")
+                    .contains("idle in transaction");
+            assertThat(LockHolders.on(jdbc, "categorias")).isEmpty();
+            holder.rollback();
+            assertThat(LockHolders.on(jdbc, "activos")).isEmpty();
         }
     }
 

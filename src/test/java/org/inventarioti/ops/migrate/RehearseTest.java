@@ -80,11 +80,18 @@ class RehearseTest {
                     .containsPattern("OK +preconditions before V3 .*converted 20, quarantined 4")
                     .containsPattern("OK +V3 contract")
                     .contains("OK     start this release and smoke it")
+                    .contains("signed in as a temporary smoke user (removed afterwards)")
                     .contains("Rehearsal PASSED");
             assertThat(CatalogDump.of(connection))
                     .as("the real database is untouched")
                     .isEqualTo(before);
             assertThat(rehearsalDatabases()).as("scratch dropped").isEqualTo(scratchBefore);
+            try (var rs = connection
+                    .createStatement()
+                    .executeQuery("SELECT count(*) FROM usuarios WHERE email LIKE 'smoke-%'")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("no smoke user on production").isZero();
+            }
         }
     }
 

@@ -74,7 +74,11 @@ record FiltroAuditoria(
 
     private static LocalDate dia(String nombre, String valor) {
         try {
-            return LocalDate.parse(valor);
+            LocalDate dia = LocalDate.parse(valor);
+            if (!org.inventarioti.errors.Checks.fechaPlausible(dia)) {
+                throw ListParams.bad(nombre, "must be a date between 1900-01-01 and 2199-12-31");
+            }
+            return dia;
         } catch (DateTimeParseException e) {
             throw ListParams.bad(nombre, "must be a date (YYYY-MM-DD)");
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.inventarioti.errors.Checks;
 
 /**
  * Numbers and dates as people write them in the page's language. Spanish: {@code 85,50},
@@ -95,7 +96,10 @@ public final class ValoresLocales {
         return "es".equals(locale.getLanguage()) ? texto.replace('.', ',') : texto;
     }
 
-    /** The date in ISO or in the language's day/month order, or empty when it is not one. */
+    /**
+     * The date in ISO or in the language's day/month order, or empty when it is not one or lies
+     * outside the dates the inventory accepts ({@link Checks#fechaPlausible}: 1900-01-01 … 2199-12-31).
+     */
     public static Optional<LocalDate> fecha(String texto, Locale locale) {
         if (texto == null || texto.isBlank()) {
             return Optional.empty();
@@ -107,7 +111,8 @@ public final class ValoresLocales {
         for (String patron : patrones) {
             try {
                 return Optional.of(LocalDate.parse(
-                        t, DateTimeFormatter.ofPattern(patron).withResolverStyle(ResolverStyle.STRICT)));
+                                t, DateTimeFormatter.ofPattern(patron).withResolverStyle(ResolverStyle.STRICT)))
+                        .filter(Checks::fechaPlausible);
             } catch (DateTimeParseException e) {
                 // the next pattern
             }

@@ -126,6 +126,13 @@ class AuditoriaWebControllerTest {
                 .bodyText()
                 .contains("Un filtro no es válido", "is-invalid");
         assertThat(mvc.get().uri("/auditoria?page=0").with(Sesiones.de(admin))).hasStatus(400);
+        for (String implausible : new String[] {"1899-12-31", "2200-01-01", "0001-01-01"}) {
+            assertThat(mvc.get().uri("/auditoria?hasta=" + implausible).with(Sesiones.de(admin)))
+                    .as(implausible)
+                    .hasStatus(400)
+                    .bodyText()
+                    .contains("Un filtro no es válido", "is-invalid");
+        }
     }
 
     @Test

@@ -58,4 +58,14 @@ class ValoresLocalesTest {
         assertThat(ValoresLocales.fecha("ayer", ES)).isEmpty();
         assertThat(ValoresLocales.fecha("2024-13-45", ES)).isEmpty();
     }
+
+    @Test
+    void aDateOutsideTheInventorysRangeIsNotADate() {
+        assertThat(ValoresLocales.fecha("1900-01-01", ES)).contains(LocalDate.of(1900, 1, 1));
+        assertThat(ValoresLocales.fecha("31/12/2199", ES)).contains(LocalDate.of(2199, 12, 31));
+        for (String implausible : new String[] {"31/12/1899", "01/01/2200", "0001-01-01", "1/1/99999"}) {
+            assertThat(ValoresLocales.fecha(implausible, ES)).as(implausible).isEmpty();
+        }
+        assertThat(ValoresLocales.fecha("12/31/1899", EN)).isEmpty();
+    }
 }

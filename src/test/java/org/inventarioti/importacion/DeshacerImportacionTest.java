@@ -3,14 +3,11 @@ package org.inventarioti.importacion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.inventarioti.activos.Activo;
-import org.inventarioti.activos.ActivoRequest;
 import org.inventarioti.activos.ActivoService;
 import org.inventarioti.errors.ConflictException;
 import org.inventarioti.support.Api;
@@ -53,28 +50,7 @@ class DeshacerImportacionTest {
     Path dir;
 
     Activo laptop(String serie) {
-        long laptop = jdbc.sql("SELECT id FROM categorias WHERE nombre = 'Laptop'")
-                .query(Long.class)
-                .single();
-        return activos.crear(new ActivoRequest(
-                laptop,
-                "Portátil " + serie,
-                "Dell",
-                "Latitude",
-                serie,
-                "Activo",
-                "TI",
-                "Sede",
-                null,
-                LocalDate.of(2024, 3, 1),
-                null,
-                new BigDecimal("1250.50"),
-                "USD",
-                "Ana",
-                null,
-                "enabled",
-                json.createObjectNode().put("cpu", "i7").put("ram", "16GB"),
-                null));
+        return Portatiles.crear(activos, jdbc, json, serie);
     }
 
     record Run(UUID id, Activo updated, String created) {}

@@ -3,14 +3,11 @@ package org.inventarioti.importacion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.inventarioti.activos.Activo;
-import org.inventarioti.activos.ActivoRequest;
 import org.inventarioti.activos.ActivoService;
 import org.inventarioti.support.Api;
 import org.inventarioti.support.InventarioTest;
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /** The preview of a spreadsheet import: counts, each cell's problem, secrets never echoed, nothing written. */
 @InventarioTest
@@ -43,29 +39,7 @@ class ImportacionArchivoTest {
     Path dir;
 
     Activo laptop(String serie) {
-        long laptop = jdbc.sql("SELECT id FROM categorias WHERE nombre = 'Laptop'")
-                .query(Long.class)
-                .single();
-        ObjectNode specs = json.createObjectNode().put("cpu", "i7").put("ram", "16GB");
-        return activos.crear(new ActivoRequest(
-                laptop,
-                "Portátil " + serie,
-                "Dell",
-                "Latitude",
-                serie,
-                "Activo",
-                "TI",
-                "Sede",
-                null,
-                LocalDate.of(2024, 3, 1),
-                null,
-                new BigDecimal("1250.50"),
-                "USD",
-                "Ana",
-                null,
-                "enabled",
-                specs,
-                null));
+        return Portatiles.crear(activos, jdbc, json, serie);
     }
 
     long count(String table) {

@@ -3,18 +3,15 @@ package org.inventarioti.importacion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import org.inventarioti.activos.Activo;
-import org.inventarioti.activos.ActivoRequest;
 import org.inventarioti.activos.ActivoService;
 import org.inventarioti.support.Api;
 import org.inventarioti.support.InventarioTest;
@@ -57,28 +54,7 @@ class ImportacionRunTest {
     Path dir;
 
     Activo laptop(String serie) {
-        long laptop = jdbc.sql("SELECT id FROM categorias WHERE nombre = 'Laptop'")
-                .query(Long.class)
-                .single();
-        return activos.crear(new ActivoRequest(
-                laptop,
-                "Portátil " + serie,
-                "Dell",
-                "Latitude",
-                serie,
-                "Activo",
-                "TI",
-                "Sede",
-                null,
-                LocalDate.of(2024, 3, 1),
-                null,
-                new BigDecimal("1250.50"),
-                "USD",
-                "Ana",
-                null,
-                "enabled",
-                json.createObjectNode().put("cpu", "i7").put("ram", "16GB"),
-                null));
+        return Portatiles.crear(activos, jdbc, json, serie);
     }
 
     String archivo(String existing, String a, String b) {

@@ -15,6 +15,14 @@ public interface Job {
     /** When it runs: a Spring cron expression (six fields, seconds first), evaluated in UTC. */
     String cron();
 
+    /**
+     * Whether the in-app scheduler runs it on its cron; false leaves it to {@code inventario jobs run}
+     * (e.g. a systemd timer). Its next run is then unknown (null).
+     */
+    default boolean programado() {
+        return true;
+    }
+
     /** What it does, for the admin page. */
     default String descripcion() {
         return nombre();

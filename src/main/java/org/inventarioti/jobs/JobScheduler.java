@@ -24,6 +24,9 @@ class JobScheduler implements SchedulingConfigurer {
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         for (Job job : service.jobs()) {
+            if (!job.programado()) {
+                continue;
+            }
             registrar.addCronTask(new org.springframework.scheduling.config.CronTask(
                     () -> service.ejecutar(job.nombre(), Ejecucion.PROGRAMADO),
                     new org.springframework.scheduling.support.CronTrigger(job.cron(), java.time.ZoneOffset.UTC)));

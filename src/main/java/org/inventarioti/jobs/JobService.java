@@ -130,7 +130,7 @@ public class JobService {
                         job.descripcion(),
                         job.cron(),
                         repository.ultima(job.nombre()).orElse(null),
-                        CronExpression.parse(job.cron()).next(now)))
+                        job.programado() ? CronExpression.parse(job.cron()).next(now) : null))
                 .toList();
     }
 

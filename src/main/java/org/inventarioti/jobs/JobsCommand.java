@@ -27,7 +27,8 @@ public class JobsCommand {
             var out = context.out();
             for (EstadoJob job : context.bean(JobService.class).estado()) {
                 Ejecucion ultima = job.ultima();
-                out.println(job.nombre() + "\t" + job.cron() + "\tnext " + job.proxima() + "\tlast "
+                out.println(job.nombre() + "\t" + job.cron() + "\tnext "
+                        + (job.proxima() == null ? "(not scheduled in-app)" : job.proxima()) + "\tlast "
                         + (ultima == null
                                 ? "never"
                                 : ultima.inicio() + " " + ultima.resultado() + " " + ultima.duracionMs() + " ms"));

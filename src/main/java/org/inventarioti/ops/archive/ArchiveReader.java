@@ -22,23 +22,69 @@ public final class ArchiveReader implements AutoCloseable {
     private final Path path;
     private final ZipFile zip;
     private final Manifest manifest;
+    private final Path decrypted;
+    private final boolean encrypted;
 
-    private ArchiveReader(Path path, ZipFile zip, Manifest manifest) {
+    private ArchiveReader(Path path, ZipFile zip, Manifest manifest, Path decrypted) {
         this.path = path;
         this.zip = zip;
         this.manifest = manifest;
+        this.decrypted = decrypted;
+        this.encrypted = decrypted != null;
     }
 
+    /** Opens with the keys of this process's environment ({@link BackupKeys#fromEnvironment()}). */
     public static ArchiveReader open(Path path) {
+        return open(path, BackupKeys.fromEnvironment());
+    }
+
+    /**
+     * An encrypted archive is first decrypted — streaming, every chunk authenticated — into a
+     * temporary file readable by its owner only, deleted on {@link #close}; the ZIP is read from it.
+     */
+    public static ArchiveReader open(Path path, BackupKeys keys) {
         if (!Files.isRegularFile(path)) {
             throw new ArchiveException(path + " does not exist or is not a file");
         }
         if (path.getFileName().toString().endsWith(ArchiveWriter.PARTIAL_SUFFIX)) {
             throw new ArchiveException(path.getFileName() + " is the partial file of an unfinished or crashed backup");
         }
+        Path decrypted = null;
+        try {
+            if (ArchiveCipher.isEncrypted(path)) {
+                decrypted = decrypt(path, keys);
+            }
+        } catch (IOException e) {
+            throw new ArchiveException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+        try {
+            return open(path, decrypted);
+        } catch (RuntimeException e) {
+            deleteQuietly(decrypted);
+            throw e;
+        }
+    }
+
+    private static Path decrypt(Path path, BackupKeys keys) throws IOException {
+        Path plain = Files.createTempFile(
+                "inventario-decrypted-",
+                ".zip",
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(path), 1 << 16);
+                var out = new java.io.BufferedOutputStream(Files.newOutputStream(plain), 1 << 16)) {
+            ArchiveCipher.decrypt(in, out, keys);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(plain);
+            throw e;
+        }
+        return plain;
+    }
+
+    private static ArchiveReader open(Path path, Path decrypted) {
         ZipFile zip;
         try {
-            zip = new ZipFile(path.toFile());
+            zip = new ZipFile((decrypted != null ? decrypted : path).toFile());
         } catch (ZipException e) {
             throw new ArchiveException(
                     "not a complete archive (truncated, or from a crashed backup): " + e.getMessage(), e);
@@ -46,7 +92,7 @@ public final class ArchiveReader implements AutoCloseable {
             throw new ArchiveException("cannot read " + path + ": " + e.getMessage(), e);
         }
         try {
-            return new ArchiveReader(path, zip, readManifest(zip));
+            return new ArchiveReader(path, zip, readManifest(zip), decrypted);
         } catch (RuntimeException e) {
             closeQuietly(zip);
             throw e;
@@ -139,9 +185,25 @@ public final class ArchiveReader implements AutoCloseable {
         }
     }
 
+    /** Whether the archive file is encrypted ({@link ArchiveCipher}). */
+    public boolean encrypted() {
+        return encrypted;
+    }
+
     @Override
     public void close() {
         closeQuietly(zip);
+        deleteQuietly(decrypted);
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a temporary file; the next boot's tmp cleaning takes it
+            }
+        }
     }
 
     private static void closeQuietly(ZipFile zip) {

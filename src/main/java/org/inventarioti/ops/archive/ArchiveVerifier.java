@@ -10,7 +10,11 @@ public final class ArchiveVerifier {
 
     /** Returns the manifest of a sound archive; throws {@link ArchiveException} saying what is wrong otherwise. */
     public static Manifest verify(Path archive) {
-        try (ArchiveReader reader = ArchiveReader.open(archive)) {
+        return verify(archive, BackupKeys.fromEnvironment());
+    }
+
+    public static Manifest verify(Path archive, BackupKeys keys) {
+        try (ArchiveReader reader = ArchiveReader.open(archive, keys)) {
             for (Manifest.Member member : reader.manifest().members()) {
                 try (ArchiveReader.CheckedStream in = reader.member(member.name())) {
                     in.drainAndVerify();

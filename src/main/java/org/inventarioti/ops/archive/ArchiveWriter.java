@@ -36,7 +36,7 @@ public final class ArchiveWriter implements AutoCloseable {
     private final HandOff handOff;
     private boolean committed;
 
-    private ArchiveWriter(Path temporary, Path target, int level) throws IOException {
+    private ArchiveWriter(Path temporary, Path target, int level, BackupKeys.Key key) throws IOException {
         this.temporary = temporary;
         this.target = target;
         // The archive holds password hashes: readable by its owner only (0600) from its first byte.
@@ -47,20 +47,37 @@ public final class ArchiveWriter implements AutoCloseable {
                         java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                                 java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")))
                 : FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        // The channel outlives the ZIP stream: commit closes the stream (the last encrypted chunk), then fsyncs.
+        OutputStream file = new java.io.FilterOutputStream(java.nio.channels.Channels.newOutputStream(channel)) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                out.write(bytes, offset, length);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
         this.zip = new ZipOutputStream(
-                new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16));
+                new BufferedOutputStream(key == null ? file : ArchiveCipher.encrypting(file, key), 1 << 16));
         this.zip.setLevel(level);
         this.handOff = new HandOff("archive-writer");
     }
 
     /** A writer for {@code target}; the data goes to a {@code .name.<pid>.partial} file next to it. */
     public static ArchiveWriter create(Path target, int level) throws IOException {
+        return create(target, level, null);
+    }
+
+    /** As {@link #create(Path, int)}, encrypted with {@code key} when it is not null ({@link ArchiveCipher}). */
+    public static ArchiveWriter create(Path target, int level, BackupKeys.Key key) throws IOException {
         ManifestJson.warmUpInBackground();
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temporary = dir.resolve(
                 "." + target.getFileName() + "." + ProcessHandle.current().pid() + PARTIAL_SUFFIX);
-        return new ArchiveWriter(temporary, target.toAbsolutePath(), level);
+        return new ArchiveWriter(temporary, target.toAbsolutePath(), level, key);
     }
 
     /** Fastest deflate: the archive is about 20% larger than at the default level and written twice as fast. */
@@ -104,9 +121,9 @@ public final class ArchiveWriter implements AutoCloseable {
         zip.write((sha256(json) + "  " + MANIFEST + "\n").getBytes(StandardCharsets.US_ASCII));
         zip.closeEntry();
         zip.finish();
-        zip.flush();
-        channel.force(true);
         zip.close();
+        channel.force(true);
+        channel.close();
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
         committed = true;
         fsyncDirectory(target.getParent());
@@ -136,6 +153,7 @@ public final class ArchiveWriter implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // the partial file is deleted below either way
         } finally {
+            channel.close();
             Files.deleteIfExists(temporary);
         }
     }

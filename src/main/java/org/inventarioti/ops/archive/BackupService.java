@@ -32,10 +32,19 @@ public class BackupService {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
-    private final Clock clock;
+    static final String ENCRYPTED_SUFFIX = ".zip.enc";
 
+    private final Clock clock;
+    private final BackupKeys keys;
+
+    @org.springframework.beans.factory.annotation.Autowired
     BackupService(Clock clock) {
+        this(clock, BackupKeys.fromEnvironment());
+    }
+
+    BackupService(Clock clock, BackupKeys keys) {
         this.clock = clock;
+        this.keys = keys;
     }
 
     /** For commands that run without the application context (a restore into an explicit target). */
@@ -43,21 +52,33 @@ public class BackupService {
         return new BackupService(Clock.systemUTC());
     }
 
+    /** With explicit keys instead of the environment's (tests, tools). */
+    public static BackupService standalone(BackupKeys keys) {
+        return new BackupService(Clock.systemUTC(), keys);
+    }
+
+    /** The keys archives are written and read with. */
+    public BackupKeys keys() {
+        return keys;
+    }
+
+    /** {@code inventario-backup-<stamp>.zip}, or {@code .zip.enc} when encrypted. */
     public static boolean isArchiveName(Path path) {
         String name = path.getFileName().toString();
-        return name.startsWith(PREFIX) && name.endsWith(".zip");
+        return name.startsWith(PREFIX) && (name.endsWith(".zip") || name.endsWith(ENCRYPTED_SUFFIX));
     }
 
     public BackupResult backup(Database source, boolean embedded, Path outputDir, BackupProgress progress)
             throws Exception {
         long started = System.nanoTime();
+        BackupKeys.Key key = keys.checked().current().orElse(null);
         Path dir = outputDir.toAbsolutePath();
         Files.createDirectories(dir);
         ArchiveWriter.removeAbandonedPartials(dir);
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        Path target = uniqueName(dir, now);
+        Path target = uniqueName(dir, now, key != null ? ENCRYPTED_SUFFIX : ".zip");
         try (Connection connection = source.connect();
-                ArchiveWriter writer = ArchiveWriter.create(target)) {
+                ArchiveWriter writer = ArchiveWriter.create(target, java.util.zip.Deflater.BEST_SPEED, key)) {
             connection.setAutoCommit(false);
             try (var statement = connection.createStatement()) {
                 statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
@@ -170,11 +191,11 @@ public class BackupService {
         }
     }
 
-    private static Path uniqueName(Path dir, Instant now) {
+    private static Path uniqueName(Path dir, Instant now, String suffix) {
         String base = PREFIX + STAMP.format(now);
-        Path candidate = dir.resolve(base + ".zip");
+        Path candidate = dir.resolve(base + suffix);
         for (int i = 1; Files.exists(candidate); i++) {
-            candidate = dir.resolve(base + "-" + i + ".zip");
+            candidate = dir.resolve(base + "-" + i + suffix);
         }
         return candidate;
     }

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.inventarioti.ops.backup.BackupProperties;
+import org.inventarioti.ops.backup.VerifiedArchives;
 import org.inventarioti.ops.migrate.StartupMigrations;
 import org.inventarioti.ops.release.Release;
 import org.inventarioti.ops.release.Releases;
@@ -27,14 +29,20 @@ public class MaintenanceRun {
     private final RunEnvironment environment;
     private final MaintenanceModeService maintenance;
     private final ObjectProvider<StartupMigrations> migrations;
+    private final BackupProperties backupProperties;
+    private final VerifiedArchives verified;
 
     MaintenanceRun(
             RunEnvironment environment,
             MaintenanceModeService maintenance,
-            ObjectProvider<StartupMigrations> migrations) {
+            ObjectProvider<StartupMigrations> migrations,
+            BackupProperties backupProperties,
+            VerifiedArchives verified) {
         this.environment = environment;
         this.maintenance = maintenance;
         this.migrations = migrations;
+        this.backupProperties = backupProperties;
+        this.verified = verified;
     }
 
     /** Exit code: 0 done, 1 refused or rolled back (previous release serving), 2 the rollback failed. */
@@ -51,6 +59,7 @@ public class MaintenanceRun {
         RunJournal journal = environment.journal(root, "maintenance-" + stamp, out, dryRun);
         MaintenanceRunSteps run = new MaintenanceRunSteps(
                 environment, maintenance, migrations, journal, releases, previous, next, newJar, orchestrator, backups);
+        run.retention(backupProperties.policy(), verified::all);
         out.println("Maintenance run: " + previous.map(Release::version).orElse("none") + " -> " + version + " in "
                 + root + (dryRun ? " -- DRY RUN: only the checks run, nothing is changed" : ""));
         String title = "Maintenance run " + version;

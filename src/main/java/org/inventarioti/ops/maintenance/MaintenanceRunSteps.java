@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.inventarioti.ops.backup.Retention;
+import org.inventarioti.ops.backup.RetentionPolicy;
 import org.inventarioti.ops.migrate.LockHolders;
 import org.inventarioti.ops.migrate.SpecsMigrationStatus;
 import org.inventarioti.ops.migrate.StartupMigrations;
@@ -17,7 +19,6 @@ import org.inventarioti.ops.run.ExternalCommand;
 import org.inventarioti.ops.run.Probes;
 import org.inventarioti.ops.run.ReleaseSteps;
 import org.inventarioti.ops.run.RunEnvironment;
-import org.inventarioti.ops.run.RunFolders;
 import org.inventarioti.ops.run.RunJournal;
 import org.inventarioti.ops.run.ServiceManager;
 import org.springframework.beans.factory.ObjectProvider;
@@ -50,6 +51,15 @@ final class MaintenanceRunSteps {
     private Path archive;
     private String fingerprint;
     private boolean keepServing;
+
+    private RetentionPolicy retention = RetentionPolicy.DEFAULT;
+    private java.util.function.Supplier<java.util.Set<Path>> verified = java.util.Set::of;
+
+    /** The backup retention ({@code INVENTARIO_BACKUP_RETENTION_*}) and the verified archives it never deletes. */
+    void retention(RetentionPolicy policy, java.util.function.Supplier<java.util.Set<Path>> verifiedArchives) {
+        this.retention = policy;
+        this.verified = verifiedArchives;
+    }
 
     MaintenanceRunSteps(
             RunEnvironment environment,
@@ -162,11 +172,11 @@ final class MaintenanceRunSteps {
             return "writes accepted again";
         });
         releaseSteps.prune();
-        int keep = environment.properties().keep();
         journal.step(
                 "prune backups",
-                "keep the " + keep + " newest maintenance-* backup folders",
-                () -> RunFolders.prune(backups.getParent(), "maintenance-", keep)
+                "keep the maintenance-* backup folders of " + retention
+                        + " (and the one holding the newest verified archive)",
+                () -> Retention.pruneFolders(backups.getParent(), "maintenance-", retention, verified.get())
                                 .size() + " removed");
         if (!planOnly) {
             journal.summary(title, "DONE: " + next.version() + " is current and serving");

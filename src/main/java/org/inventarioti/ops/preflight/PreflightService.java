@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.zip.ZipFile;
 import javax.sql.DataSource;
 import org.inventarioti.config.ProductionSafetyCheck;
+import org.inventarioti.ops.archive.BackupKeys;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.ssl.SslBundles;
@@ -68,6 +69,7 @@ public class PreflightService {
         }
         tls().ifPresent(checks::add);
         sentry().ifPresent(checks::add);
+        backupKey().ifPresent(checks::add);
         checks.add(disk(backupDir, databaseBytes));
         checks.add(release(release));
         return checks;
@@ -123,6 +125,32 @@ public class PreflightService {
                 dataSource,
                 new StaticListableBeanFactory().getBeanProvider(SslBundles.class),
                 Clock.systemUTC());
+    }
+
+    /** The archive key when encryption is configured: present, base64 of 32 bytes; shown by its id only. */
+    private Optional<PreflightCheck> backupKey() {
+        java.util.Map<String, String> variables = new java.util.HashMap<>();
+        for (String name : List.of(BackupKeys.CURRENT, BackupKeys.OLD, BackupKeys.ENCRYPT)) {
+            String value = environment.getProperty(name);
+            if (value != null) {
+                variables.put(name, value);
+            }
+        }
+        BackupKeys keys = BackupKeys.fromEnvironment(variables);
+        if (!keys.encryptionConfigured()
+                && keys.problems().isEmpty()
+                && keys.old().isEmpty()) {
+            return Optional.empty();
+        }
+        if (!keys.problems().isEmpty()) {
+            return Optional.of(PreflightCheck.fail("backup-key", String.join("; ", keys.problems())));
+        }
+        return Optional.of(PreflightCheck.ok(
+                "backup-key",
+                keys.current()
+                                .map(k -> "archives encrypted (AES-256-GCM) with key id " + k.id())
+                                .orElse("no " + BackupKeys.CURRENT + ": new archives are not encrypted")
+                        + ", " + keys.old().size() + " old key(s) for reading"));
     }
 
     private Optional<PreflightCheck> sentry() {

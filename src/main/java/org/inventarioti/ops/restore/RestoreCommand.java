@@ -24,7 +24,7 @@ public class RestoreCommand implements Callable<Integer> {
     @Mixin
     CommandContext context;
 
-    @Parameters(paramLabel = "ARCHIVE", description = "The backup archive (.zip).")
+    @Parameters(paramLabel = "ARCHIVE", description = "The backup archive (.zip, or .zip.enc when encrypted).")
     Path archive;
 
     @Mixin

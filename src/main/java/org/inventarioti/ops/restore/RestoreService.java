@@ -46,11 +46,20 @@ public class RestoreService {
         return new RestoreService(BackupService.standalone());
     }
 
+    /** With explicit archive keys instead of the environment's. */
+    public static RestoreService standalone(org.inventarioti.ops.archive.BackupKeys keys) {
+        return new RestoreService(BackupService.standalone(keys));
+    }
+
+    public org.inventarioti.ops.archive.BackupKeys keys() {
+        return backups.keys();
+    }
+
     public RestoreReport restore(Path archive, Database target, RestoreOptions options, PrintWriter log)
             throws Exception {
         long started = System.nanoTime();
         ReleaseMigrations release = ReleaseMigrations.load();
-        try (ArchiveReader reader = ArchiveReader.open(archive);
+        try (ArchiveReader reader = ArchiveReader.open(archive, backups.keys());
                 Connection connection = target.connect()) {
             Manifest manifest = reader.manifest();
             MigrationVersion archived = checkVersions(manifest, release, options);

@@ -43,7 +43,7 @@ public class VerificationService {
             Path archive, ScratchDatabase.Kind scratchKind, boolean allowVersionMismatch, PrintWriter log)
             throws Exception {
         Path file = archive.toAbsolutePath().normalize();
-        Manifest manifest = ArchiveVerifier.verify(file);
+        Manifest manifest = ArchiveVerifier.verify(file, restores.keys());
         log.println("Checksums OK: " + manifest.members().size() + " members, " + manifest.totalRows() + " rows");
         String sha256 = ArchiveVerifier.fileSha256(file);
         RestoreReport report;

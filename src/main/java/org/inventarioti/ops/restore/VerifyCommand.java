@@ -26,7 +26,7 @@ public class VerifyCommand implements Callable<Integer> {
     @Mixin
     CommandContext context;
 
-    @Parameters(paramLabel = "ARCHIVE", description = "The backup archive (.zip).")
+    @Parameters(paramLabel = "ARCHIVE", description = "The backup archive (.zip, or .zip.enc when encrypted).")
     Path archive;
 
     @Option(names = "--restore-test", description = "Also restore into a scratch database and compare counts.")

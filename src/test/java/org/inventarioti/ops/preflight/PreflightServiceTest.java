@@ -94,6 +94,37 @@ class PreflightServiceTest {
     }
 
     @Test
+    void theBackupKeyIsCheckedWhenEncryptionIsConfiguredAndNeverPrinted() throws Exception {
+        String good = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        String weak = java.util.Base64.getEncoder().encodeToString("sixteen-bytes-ky".getBytes());
+        PreflightCheck bad = backupKeyCheck(environment(SECRET).withProperty("INVENTARIO_BACKUP_KEY", weak));
+        assertThat(bad.ok()).isFalse();
+        assertThat(bad.detail())
+                .contains("INVENTARIO_BACKUP_KEY must decode to 32 bytes, it decodes to 16")
+                .doesNotContain(weak);
+        PreflightCheck missing = backupKeyCheck(environment(SECRET).withProperty("INVENTARIO_BACKUP_ENCRYPT", "true"));
+        assertThat(missing.ok()).isFalse();
+        assertThat(missing.detail()).contains("INVENTARIO_BACKUP_KEY is not set");
+        PreflightCheck ok = backupKeyCheck(environment(SECRET)
+                .withProperty("INVENTARIO_BACKUP_KEY", good)
+                .withProperty("INVENTARIO_BACKUP_KEYS_OLD", good));
+        assertThat(ok.ok()).isTrue();
+        assertThat(ok.detail())
+                .contains("encrypted (AES-256-GCM) with key id ", "1 old key(s)")
+                .doesNotContain(good);
+        List<PreflightCheck> none =
+                service(environment(SECRET), TestDatabase.get().jdbcUrl()).check(Optional.of(releaseJar()), dir);
+        assertThat(none).extracting(PreflightCheck::name).doesNotContain("backup-key");
+    }
+
+    private PreflightCheck backupKeyCheck(MockEnvironment environment) throws Exception {
+        return service(environment, TestDatabase.get().jdbcUrl()).check(Optional.of(releaseJar()), dir).stream()
+                .filter(c -> c.name().equals("backup-key"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     void tlsAndSentryAreCheckedOnlyWhenConfigured() throws Exception {
         List<PreflightCheck> checks = service(
                         environment(SECRET), TestDatabase.get().jdbcUrl())

@@ -1,0 +1,101 @@
+package org.inventarioti.backups;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
+import org.inventarioti.config.ConfiguredDatabase;
+import org.inventarioti.ops.archive.ArchiveException;
+import org.inventarioti.ops.archive.BackupProgress;
+import org.inventarioti.ops.archive.BackupResult;
+import org.inventarioti.ops.archive.BackupService;
+import org.inventarioti.ops.archive.Sizes;
+import org.inventarioti.ops.backup.BackupProperties;
+import org.inventarioti.ops.backup.Retention;
+import org.inventarioti.ops.backup.VerifiedArchives;
+import org.inventarioti.ops.restore.ScratchDatabase;
+import org.inventarioti.ops.restore.VerificationService;
+import org.springframework.stereotype.Service;
+
+/**
+ * Backups that run themselves: the nightly backup (then retention) and the weekly test restore of
+ * the newest archive, run by the {@code backup-nocturno} and {@code backup-verificacion} jobs — or,
+ * in timer mode, by {@code inventario jobs run} from {@code deploy/inventario-backup.timer}.
+ */
+@Service
+public class AutoBackupService {
+
+    private final BackupProperties properties;
+    private final BackupService backups;
+    private final VerificationService verifications;
+    private final VerifiedArchives verified;
+    private final ConfiguredDatabase configured;
+
+    AutoBackupService(
+            BackupProperties properties,
+            BackupService backups,
+            VerificationService verifications,
+            VerifiedArchives verified,
+            ConfiguredDatabase configured) {
+        this.properties = properties;
+        this.backups = backups;
+        this.verifications = verifications;
+        this.verified = verified;
+        this.configured = configured;
+    }
+
+    public BackupProperties properties() {
+        return properties;
+    }
+
+    public Path dir() {
+        return (properties.dir() != null ? properties.dir() : configured.backupDir())
+                .toAbsolutePath()
+                .normalize();
+    }
+
+    /** The nightly run: a backup into {@link #dir()}, then the retention. */
+    public String nightly() throws Exception {
+        checkTrigger();
+        Path dir = dir();
+        BackupResult result = backups.backup(configured.database(), configured.embedded(), dir, BackupProgress.NONE);
+        List<Path> removed = Retention.prune(dir, properties.policy(), verified.all());
+        return result.archive().getFileName() + " (" + Sizes.human(result.bytes()) + ", "
+                + result.manifest().totalRows() + " rows); retention " + properties.policy() + ": " + removed.size()
+                + " removed";
+    }
+
+    /** The weekly run: the newest archive of {@link #dir()} restored into a scratch database and recorded. */
+    public String restoreTest() throws Exception {
+        checkTrigger();
+        Path newest = newest(dir());
+        var verification = verifications.verifyWithRestore(
+                newest, ScratchDatabase.Kind.AUTO, false, new PrintWriter(Writer.nullWriter()));
+        return newest.getFileName() + " verified by a test restore ("
+                + verification.restore().rows() + " rows, " + verification.scratch() + ")";
+    }
+
+    static Path newest(Path dir) throws Exception {
+        Path newest = null;
+        java.time.Instant time = null;
+        for (Path archive : Retention.archives(dir)) {
+            java.time.Instant t = Retention.archiveTime(archive);
+            if (time == null || t.isAfter(time)) {
+                newest = archive;
+                time = t;
+            }
+        }
+        if (newest == null) {
+            throw new ArchiveException("no archive in " + dir + " to test");
+        }
+        return newest;
+    }
+
+    /** The timer and the in-app job never both run: a run started by the timer refuses when the job is on. */
+    private void checkTrigger() {
+        if (BackupProperties.MODE_TIMER.equals(properties.trigger()) && properties.jobsActive()) {
+            throw new IllegalStateException("started by inventario-backup.timer, but the in-app backup jobs are"
+                    + " enabled (INVENTARIO_BACKUP_ENABLED=true): disable one of the two");
+        }
+    }
+}

@@ -161,20 +161,36 @@ trap 'exit 143' TERM
 if [[ -z "$smoke_url" ]]; then
   log="${TMPDIR:-/tmp}/inventario-staging-server.$$.log"
   echo "== 3. start a temporary server on the restored database (127.0.0.1:$port, log $log)"
-  # The server reads its database from the environment: no password on a command line.
-  PORT="$port" on_restored "$inventario" --server.address=127.0.0.1 >"$log" 2>&1 &
+  # The server reads its database from the environment: no password on a command line. The
+  # subshell execs the launcher (which execs java), so $! is the server's own process.
+  (
+    if [[ -n "$target" ]]; then
+      export SPRING_DATASOURCE_URL="$target" SPRING_DATASOURCE_USERNAME="${DB_USER:-}" \
+        SPRING_DATASOURCE_PASSWORD="${DB_PASS:-}"
+    fi
+    PORT="$port" exec "$inventario" --server.address=127.0.0.1
+  ) >"$log" 2>&1 &
   server_pid=$!
-  for _ in $(seq 1 120); do
+  ready=0
+  deadline=$(( SECONDS + ${STAGING_START_TIMEOUT:-300} ))
+  while (( SECONDS < deadline )); do
     if ! kill -0 "$server_pid" 2>/dev/null; then
       echo "staging_restore.sh: the temporary server exited; last lines of $log:" >&2
       tail -n 20 "$log" >&2
       exit 1
     fi
     if curl -fsS --max-time 2 "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1; then
+      ready=1
       break
     fi
     sleep 1
   done
+  if [[ $ready -eq 0 ]]; then
+    echo "staging_restore.sh: the temporary server was not ready after ${STAGING_START_TIMEOUT:-300} s" \
+      "(STAGING_START_TIMEOUT); last lines of $log:" >&2
+    tail -n 20 "$log" >&2
+    exit 1
+  fi
 fi
 
 if [[ -z "${SMOKE_TOKEN:-}" && -z "${SMOKE_USER:-}" ]]; then

@@ -132,7 +132,7 @@ final class MaintenanceRollback {
         String suffix = candidate ? " " + release.version() : "";
         try {
             if (!problems.isEmpty()) {
-                journal.step("rollback: stop" + suffix, service.describe("stop") + " (what did not serve)", () -> {
+                journal.step("rollback: stop again", service.describe("stop") + " (what did not serve)", () -> {
                     service.run("stop");
                     return "stopped";
                 });

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Benchmark of the maintenance window (issue 5): 100 000 assets in the V2 state on the machine's
-# PostgreSQL server, then ops/execute_final_migration.sh (maintenance on, backup + test restore,
+# Benchmark of the maintenance window (issues 5, 10): 100 000 assets in the V2.1 state (the seed's
+# production before the final migration) on the machine's PostgreSQL server, the release serving it
+# (started before the window, as on a real host), then ops/execute_final_migration.sh (maintenance on, backup + test restore,
 # stop, V3 with `migrate apply --contract`, start, readiness, smoke, maintenance off) against a
 # temporary deploy root with the test stand-in systemctl. Prints each step's duration and the whole
-# window, and times V3 alone against a plain single-statement conversion on copies of the same
+# window, the time writes were paused (maintenance on -> off) and the service was down (stop ->
+# the new start ready), and times V3 alone against a plain single-statement conversion on copies of the same
 # database, in the same run.
 #   usage: bench/maintenance_window.sh [ASSETS]      (needs target/inventario.jar: ./mvnw package)
 set -euo pipefail
@@ -21,10 +23,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== $assets assets in the V2 state (PostgreSQL $(psql "$pg/postgres" -Atc 'SHOW server_version'))"
+echo "== $assets assets in the V2.1 state (PostgreSQL $(psql "$pg/postgres" -Atc 'SHOW server_version'))"
 psql "$pg/postgres" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 export DB_HOST=127.0.0.1 DB_PORT=5432 DB_NAME=$db DB_USER=postgres DB_PASS=trust-auth-ignores-it
-java -jar "$jar" migrate apply --target 2 >/dev/null
+java -jar "$jar" migrate apply --target 2.1 >/dev/null
 start=$(date +%s.%N)
 psql "$pg/$db" <<SQL
 INSERT INTO categorias (nombre) VALUES ('Laptop');
@@ -78,13 +80,42 @@ cp src/main/resources/despliegue/release-bin-inventario "$work/root/releases/$ve
 cp src/main/resources/despliegue/inventario-start "$work/root/inventario-start"
 chmod +x "$work/root/releases/$version/bin/inventario" "$work/root/inventario-start"
 ln -s "releases/$version" "$work/root/current"
+chmod 600 "$work/systemd/env"
+export PATH="$work/bin:$PATH" FAKE_SYSTEMD_DIR="$work/systemd" INVENTARIO_ROOT="$work/root" \
+  INVENTARIO_ENV_FILE="$work/systemd/env" INVENTARIO_URL="http://127.0.0.1:$port"
+echo "== start the release on the V2.1 database (it serves it as is), as production runs before the window"
+"$work/bin/systemctl" start inventario
+for _ in $(seq 1 300); do
+  curl -fsS --max-time 2 "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fsS "http://127.0.0.1:$port/healthz"; echo
 set +e
-PATH="$work/bin:$PATH" FAKE_SYSTEMD_DIR="$work/systemd" INVENTARIO_ROOT="$work/root" \
-  INVENTARIO_ENV_FILE="$work/systemd/env" INVENTARIO_URL="http://127.0.0.1:$port" \
-  ops/execute_final_migration.sh | tee "$work/run.log" | sed -n '/^Maintenance run/,$p'
+ops/execute_final_migration.sh | tee "$work/run.log" | sed -n '/^Maintenance run/,$p'
 code=${PIPESTATUS[0]}
 set -e
 echo "   exit code $code"
+# From the journal's timestamps (each step's line is written when it ends): writes are paused from
+# the end of "maintenance on" to the end of "maintenance off"; the service is down from the start of
+# "stop" (the end of the step before it) to the end of "readiness".
+python3 - "$(ls "$work/root/journal"/maintenance-*.log | head -1)" <<'PY'
+import re, sys
+from datetime import datetime
+ends, order = {}, []
+for line in open(sys.argv[1]):
+    m = re.match(r"(\S+)\s+(?:\s*\d+\.\s+)?(OK|FAILED|SKIPPED)\s+(.+?)\s{2,}", line)
+    if m:
+        t = datetime.fromisoformat(re.sub(r"(\.\d{6})\d+", r"\1", m.group(1)).replace("Z", "+00:00"))
+        ends[m.group(3)] = t
+        order.append((m.group(3), t))
+names = [n for n, _ in order]
+def before(step):
+    i = names.index(step)
+    return order[i - 1][1]
+paused = (ends["maintenance off"] - ends["maintenance on"]).total_seconds()
+down = (ends["readiness"] - before("stop")).total_seconds() if "stop" in ends and "readiness" in ends else 0.0
+print(f"   writes paused: {paused:.1f} s (goal < 60 s); service down: {down:.1f} s (goal < 15 s)")
+PY
 psql "$pg/$db" -Atc "SELECT 'after: ' || count(*) || ' assets, ' || count(*) FILTER (WHERE especificaciones <> '{}')
   || ' with specifications, ' || (SELECT count(*) FROM especificaciones_cuarentena) || ' quarantined' FROM activos"
 exit "$code"

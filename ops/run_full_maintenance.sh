@@ -14,8 +14,9 @@ usage: ops/run_full_maintenance.sh [RELEASE] [--dry-run] [--root DIR]
   --dry-run  run preflight and print exactly the steps; change nothing
   --root     deploy root (default: $INVENTARIO_ROOT or /srv/inventario)
 
-Exit code: 0 done, 1 refused or rolled back (previous release serving), 2 the rollback failed
-(maintenance mode stays on: see ops/maintenance_playbook.md).
+Exit code: 0 done, 1 refused or rolled back (a release serving the pre-window data, maintenance
+off: the previous one, or the new one when the previous did not start), 2 the rollback failed
+(after a failed stop or restore maintenance mode stays on: see ops/maintenance_playbook.md).
 USAGE
 }
 

@@ -18,7 +18,10 @@ or the embedded one in $INVENTARIO_DATA_DIR). Then smoke-tests it:
   - against --smoke-url URL when staging's server is already running on that database, or
   - against a temporary server this script starts on the restored database (127.0.0.1:--port)
     and stops afterwards.
-Smoke credentials: SMOKE_USER + SMOKE_PASSWORD (or SMOKE_TOKEN), from the environment.
+Smoke credentials: SMOKE_USER + SMOKE_PASSWORD (or SMOKE_TOKEN), from the environment. Without them
+the smoke still signs in: a temporary read-only smoke user is created on the restored copy
+(`inventario usuarios smoke-user`, random password passed through the environment, never printed)
+and removed afterwards, also when the smoke fails or the script is interrupted.
 A LEGACY-DUMP (a mysqldump of the original Inventario-TI) is previewed and imported into TARGET, which
 must be empty; smoke-test it with an imported account and its old password.
 
@@ -96,8 +99,14 @@ if [[ $dry_run -eq 1 ]]; then
   fi
   if [[ $smoke -eq 1 ]]; then
     [[ -z "$smoke_url" ]] && echo "[dry-run] 3. start a temporary server on the restored database at 127.0.0.1:$port"
-    echo "[dry-run] 4. smoke-test $smoke_target:  $here/smoke_tests.sh $smoke_target"
-    [[ -z "$smoke_url" ]] && echo "[dry-run] 5. stop the temporary server"
+    if [[ -z "${SMOKE_TOKEN:-}" && -z "${SMOKE_USER:-}" ]]; then
+      echo "[dry-run] 4. create a temporary read-only smoke user on the restored copy:  $inventario usuarios smoke-user --email smoke-RANDOM@staging.invalid --password-env SMOKE_PASSWORD"
+    fi
+    echo "[dry-run] 5. smoke-test $smoke_target signed in:  $here/smoke_tests.sh $smoke_target"
+    if [[ -z "${SMOKE_TOKEN:-}" && -z "${SMOKE_USER:-}" ]]; then
+      echo "[dry-run] 6. remove the temporary smoke user (also on failure):  $inventario usuarios smoke-user --email smoke-RANDOM@staging.invalid --remove"
+    fi
+    [[ -z "$smoke_url" ]] && echo "[dry-run] 7. stop the temporary server"
   fi
   exit 0
 fi
@@ -115,39 +124,87 @@ else
 fi
 [[ $smoke -eq 1 ]] || exit 0
 
+# The CLI calls below (smoke user) reach the restored database the way the temporary server does:
+# from the environment, never with a password on a command line.
+on_restored() {
+  if [[ -n "$target" ]]; then
+    SPRING_DATASOURCE_URL="$target" SPRING_DATASOURCE_USERNAME="${DB_USER:-}" \
+      SPRING_DATASOURCE_PASSWORD="${DB_PASS:-}" "$@"
+  else
+    "$@"
+  fi
+}
+
 server_pid=""
-stop_server() {
+smoke_user=""
+cleanup() {
+  local status=$?
+  if [[ -n "$smoke_user" ]]; then
+    if on_restored "$inventario" usuarios smoke-user --email "$smoke_user" --remove; then
+      smoke_user=""
+    else
+      echo "staging_restore.sh: could not remove the temporary smoke user $smoke_user; remove it with:" >&2
+      echo "  $inventario usuarios smoke-user --email $smoke_user --remove" >&2
+      [[ $status -eq 0 ]] && status=1
+    fi
+  fi
   if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
     kill "$server_pid" 2>/dev/null || true
     wait "$server_pid" 2>/dev/null || true
   fi
+  exit "$status"
 }
-trap stop_server EXIT
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 if [[ -z "$smoke_url" ]]; then
   log="${TMPDIR:-/tmp}/inventario-staging-server.$$.log"
   echo "== 3. start a temporary server on the restored database (127.0.0.1:$port, log $log)"
-  if [[ -n "$target" ]]; then
-    # The server reads its database from the environment: no password on a command line.
-    SPRING_DATASOURCE_URL="$target" SPRING_DATASOURCE_USERNAME="${DB_USER:-}" \
-      SPRING_DATASOURCE_PASSWORD="${DB_PASS:-}" PORT="$port" \
-      "$inventario" --server.address=127.0.0.1 >"$log" 2>&1 &
-  else
-    PORT="$port" "$inventario" --server.address=127.0.0.1 >"$log" 2>&1 &
-  fi
+  # The server reads its database from the environment: no password on a command line. The
+  # subshell execs the launcher (which execs java), so $! is the server's own process.
+  (
+    if [[ -n "$target" ]]; then
+      export SPRING_DATASOURCE_URL="$target" SPRING_DATASOURCE_USERNAME="${DB_USER:-}" \
+        SPRING_DATASOURCE_PASSWORD="${DB_PASS:-}"
+    fi
+    PORT="$port" exec "$inventario" --server.address=127.0.0.1
+  ) >"$log" 2>&1 &
   server_pid=$!
-  for _ in $(seq 1 120); do
+  ready=0
+  deadline=$(( SECONDS + ${STAGING_START_TIMEOUT:-300} ))
+  while (( SECONDS < deadline )); do
     if ! kill -0 "$server_pid" 2>/dev/null; then
       echo "staging_restore.sh: the temporary server exited; last lines of $log:" >&2
       tail -n 20 "$log" >&2
       exit 1
     fi
     if curl -fsS --max-time 2 "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1; then
+      ready=1
       break
     fi
     sleep 1
   done
+  if [[ $ready -eq 0 ]]; then
+    echo "staging_restore.sh: the temporary server was not ready after ${STAGING_START_TIMEOUT:-300} s" \
+      "(STAGING_START_TIMEOUT); last lines of $log:" >&2
+    tail -n 20 "$log" >&2
+    exit 1
+  fi
 fi
 
-echo "== 4. smoke-test $smoke_target"
+if [[ -z "${SMOKE_TOKEN:-}" && -z "${SMOKE_USER:-}" ]]; then
+  smoke_user="smoke-$(od -An -tx1 -N8 /dev/urandom | tr -d ' \n')@staging.invalid"
+  SMOKE_PASSWORD="$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')"
+  export SMOKE_PASSWORD
+  echo "== 4. create a temporary read-only smoke user on the restored copy: $smoke_user"
+  if ! on_restored "$inventario" usuarios smoke-user --email "$smoke_user" --password-env SMOKE_PASSWORD; then
+    smoke_user=""
+    echo "staging_restore.sh: could not create the temporary smoke user" >&2
+    exit 1
+  fi
+  export SMOKE_USER="$smoke_user"
+fi
+
+echo "== 5. smoke-test $smoke_target"
 "$here/smoke_tests.sh" "$smoke_target"

@@ -1,6 +1,7 @@
 package org.inventarioti;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,6 +20,9 @@ class InventarioCliTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    org.inventarioti.usuarios.UsuarioService usuarios;
 
     record Run(int exit, String out, String err, boolean springStarted) {}
 
@@ -105,5 +109,57 @@ class InventarioCliTest {
                         .query(String.class)
                         .single())
                 .isEqualTo("ADMINtrue");
+    }
+
+    /** The staging restore's temporary smoke user: read-only, signs in, removed again; nothing else is removable. */
+    @Test
+    void smokeUserIsATemporaryReaderThatOnlyItselfCanRemove() {
+        String email = "smoke-" + System.nanoTime() + "@staging.invalid";
+        Run noPassword = run("usuarios", "smoke-user", "--email", email);
+        assertThat(noPassword.exit()).isEqualTo(2);
+        assertThat(noPassword.err()).contains("--password-env VAR", "--remove");
+        Run unset = run("usuarios", "smoke-user", "--email", email, "--password-env", "INVENTARIO_NO_SUCH_VARIABLE_X");
+        assertThat(unset.exit()).isEqualTo(1);
+        assertThat(unset.err()).contains("INVENTARIO_NO_SUCH_VARIABLE_X is not set");
+
+        // The password comes from a variable of this process's environment whose value the policy accepts.
+        String variable = System.getenv().entrySet().stream()
+                .filter(e -> e.getValue().length() >= 12 && e.getValue().length() <= 60)
+                .filter(e -> e.getValue().chars().distinct().count() >= 6)
+                .map(java.util.Map.Entry::getKey)
+                .sorted()
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no environment variable to hold a password"));
+        String value = System.getenv(variable);
+        Run created = run("usuarios", "smoke-user", "--email", email, "--password-env", variable);
+        assertThat(created.exit()).as(created.err()).isZero();
+        assertThat(created.out()).contains("Smoke user " + email + " (LECTOR").doesNotContain(value);
+        assertThat(jdbc.sql("SELECT rol || enabled FROM usuarios WHERE email = ?")
+                        .param(email)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("LECTORtrue");
+
+        String admin = "not-smoke-" + System.nanoTime() + "@test.local";
+        usuarios.crearAdministrador("Ops", admin, "admin-pass-" + System.nanoTime(), false);
+        assertThatThrownBy(() -> usuarios.borrarUsuarioSmoke(admin))
+                .hasMessageContaining("is not a temporary smoke user; it was left alone");
+        assertThat(jdbc.sql("SELECT count(*) FROM usuarios WHERE email = ?")
+                        .param(admin)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
+
+        Run removed = run("usuarios", "smoke-user", "--email", email, "--remove");
+        assertThat(removed.exit()).isZero();
+        assertThat(removed.out()).contains("Smoke user " + email + " removed.");
+        assertThat(jdbc.sql("SELECT count(*) FROM usuarios WHERE email = ?")
+                        .param(email)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(usuarios.borrarUsuarioSmoke(email))
+                .as("nothing left to remove")
+                .isFalse();
     }
 }

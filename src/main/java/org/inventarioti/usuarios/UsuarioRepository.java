@@ -110,6 +110,10 @@ class UsuarioRepository {
                 .update();
     }
 
+    void delete(long id) {
+        jdbc.sql("DELETE FROM usuarios WHERE id = ?").param(id).update();
+    }
+
     /** Locks the enabled administrators' rows so two concurrent changes cannot remove the last one. */
     long countOtherEnabledAdminsForUpdate(long exceptId) {
         return jdbc.sql("SELECT id FROM usuarios WHERE rol = 'ADMIN' AND enabled AND id <> ? FOR UPDATE")

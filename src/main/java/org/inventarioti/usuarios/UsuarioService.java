@@ -118,6 +118,38 @@ public class UsuarioService {
         return buscar(id);
     }
 
+    /** The name that marks a temporary smoke account; only an account so named can be removed again. */
+    public static final String NOMBRE_SMOKE = "Smoke test (temporary)";
+
+    /**
+     * A temporary read-only account for smoke-testing a restored copy ({@code ops/staging_restore.sh}):
+     * LECTOR, named {@link #NOMBRE_SMOKE}, removed again by {@link #borrarUsuarioSmoke}.
+     */
+    @Transactional
+    public UsuarioView crearUsuarioSmoke(String email, String password) {
+        return crear(new CrearUsuarioRequest(NOMBRE_SMOKE, email, Rol.LECTOR, password));
+    }
+
+    /**
+     * Removes a temporary smoke account; false when there is none with this email. Any other account
+     * (another name or role) is refused and left alone, so a typo cannot delete a real user.
+     */
+    @Transactional
+    public boolean borrarUsuarioSmoke(String email) {
+        var usuario = repository.findByEmail(email);
+        if (usuario.isEmpty()) {
+            return false;
+        }
+        Usuario found = usuario.get();
+        if (!NOMBRE_SMOKE.equals(found.nombre()) || found.rol() != Rol.LECTOR) {
+            throw new ConflictException(
+                    "The user " + found.email() + " is not a temporary smoke user; it was left alone");
+        }
+        repository.delete(found.id());
+        auditoria.eliminado(ENTIDAD, found.id(), UsuarioView.of(found));
+        return true;
+    }
+
     private Usuario existing(long id) {
         return repository.findById(id).orElseThrow(() -> new NotFoundException("Usuario", id));
     }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "usuarios",
         description = "Manages users from the command line.",
-        subcommands = {UsuariosCommand.CrearAdmin.class})
+        subcommands = {UsuariosCommand.CrearAdmin.class, UsuariosCommand.SmokeUser.class})
 public class UsuariosCommand {
 
     @Command(
@@ -68,6 +68,49 @@ public class UsuariosCommand {
                 return typed == null || typed.length == 0 ? null : new String(typed);
             }
             return null;
+        }
+    }
+
+    @Command(
+            name = "smoke-user",
+            description = {
+                "Creates a temporary read-only (LECTOR) account for a smoke test of a restored copy, with the"
+                        + " password from the variable named by --password-env (never shown), or with --remove"
+                        + " deletes it again. Only an account this command made can be removed.",
+                "Used by ops/staging_restore.sh on the staging copy; never run it against production."
+            })
+    static class SmokeUser implements Callable<Integer> {
+
+        @Mixin
+        CommandContext context;
+
+        @Option(names = "--email", required = true, description = "Email of the temporary account.")
+        String email;
+
+        @Option(
+                names = "--password-env",
+                paramLabel = "VAR",
+                description = "Environment variable holding its password (required to create).")
+        String passwordEnv;
+
+        @Option(names = "--remove", description = "Delete the temporary account instead of creating it.")
+        boolean remove;
+
+        @Override
+        public Integer call() {
+            if (remove == (passwordEnv != null)) {
+                throw context.usage("give --password-env VAR to create the smoke user, or --remove to delete it");
+            }
+            if (remove) {
+                boolean removed = context.bean(UsuarioService.class).borrarUsuarioSmoke(email);
+                context.out().println(removed ? "Smoke user " + email + " removed." : "No smoke user " + email + ".");
+                return 0;
+            }
+            String password = CommandContext.requiredEnv(passwordEnv);
+            context.bean(StartupMigrations.class).migrateForCommand();
+            UsuarioView user = context.bean(UsuarioService.class).crearUsuarioSmoke(email, password);
+            context.out().println("Smoke user " + user.email() + " (LECTOR, id " + user.id() + ") created.");
+            return 0;
         }
     }
 }

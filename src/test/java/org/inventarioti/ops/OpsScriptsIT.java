@@ -150,6 +150,91 @@ class OpsScriptsIT {
         }
     }
 
+    /**
+     * Step 1 of the ops request: a pre-window (V2.1) production archive with data is restored into
+     * staging, served as is and smoked signed in, with no credentials given, as a temporary smoke user
+     * the script makes on the staging copy and removes afterwards, also when the smoke fails.
+     */
+    @Test
+    void aPreWindowArchiveIsSmokedSignedInAsATemporaryUserThatIsRemovedAgain() throws Exception {
+        try (var production = ExternalServer.create();
+                var staging = ExternalServer.create();
+                var failed = ExternalServer.create()) {
+            try (var connection = production.connect()) {
+                org.inventarioti.support.EstadoV2.crear(connection, production.jdbcUrl(), "2.1", 30);
+            }
+            var backup = run(
+                    env(
+                            "DB_HOST",
+                            ExternalServer.HOST,
+                            "DB_PORT",
+                            "5432",
+                            "DB_NAME",
+                            production.name(),
+                            "DB_USER",
+                            ExternalServer.USER),
+                    "ops/backup.sh",
+                    "--output",
+                    dir.resolve("v21").toString(),
+                    "--no-verify");
+            assertThat(backup.exit()).as(backup.output()).isZero();
+            Path archive = onlyArchive(dir.resolve("v21"));
+
+            var restored = run(
+                    env(
+                            "DB_USER",
+                            ExternalServer.USER,
+                            "INVENTARIO_DATA_DIR",
+                            dir.resolve("staging-data").toString()),
+                    "ops/staging_restore.sh",
+                    archive.toString(),
+                    staging.jdbcUrl(),
+                    "--port",
+                    "18473");
+            assertThat(restored.output())
+                    .contains("create a temporary read-only smoke user on the restored copy: smoke-")
+                    .containsPattern("Smoke user smoke-[0-9a-f]{16}@staging.invalid removed");
+            assertSmokePassed(restored);
+            try (var connection = staging.connect()) {
+                assertThat(count(connection, "SELECT count(*) FROM usuarios WHERE email LIKE 'smoke-%'"))
+                        .as("the smoke user is gone")
+                        .isZero();
+                assertThat(count(connection, "SELECT count(*) FROM activos")).isEqualTo(36);
+                assertThat(count(connection, "SELECT count(*) FROM flyway_schema_history WHERE version = '3'"))
+                        .as("served on V2.x: the contract is not applied by a staging restore")
+                        .isZero();
+            }
+
+            // The smoke fails (nothing answers at --smoke-url): the smoke user is removed all the same.
+            var failing = run(
+                    env(
+                            "DB_USER",
+                            ExternalServer.USER,
+                            "INVENTARIO_DATA_DIR",
+                            dir.resolve("failed-data").toString()),
+                    "ops/staging_restore.sh",
+                    archive.toString(),
+                    failed.jdbcUrl(),
+                    "--smoke-url",
+                    "http://127.0.0.1:9");
+            assertThat(failing.exit()).as(failing.output()).isEqualTo(1);
+            assertThat(failing.output())
+                    .contains("smoke: FAILED")
+                    .containsPattern("Smoke user smoke-[0-9a-f]{16}@staging.invalid removed");
+            try (var connection = failed.connect()) {
+                assertThat(count(connection, "SELECT count(*) FROM usuarios WHERE email LIKE 'smoke-%'"))
+                        .isZero();
+            }
+        }
+    }
+
+    private static long count(java.sql.Connection connection, String sql) throws Exception {
+        try (var rs = connection.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     @Test
     void scriptsExplainThemselvesAndDryRunsChangeNothing() throws Exception {
         for (String script : List.of("ops/backup.sh", "ops/staging_restore.sh", "ops/smoke_tests.sh")) {
@@ -188,6 +273,8 @@ class OpsScriptsIT {
                 .contains("restore x.zip --force --target jdbc:postgresql://db.example/staging --target-user ops"
                         + " --target-password-env DB_PASS")
                 .contains("start a temporary server")
+                .contains("usuarios smoke-user --email smoke-RANDOM@staging.invalid --password-env SMOKE_PASSWORD")
+                .contains("remove the temporary smoke user (also on failure)")
                 .doesNotContain("s3cret-value");
         var drySmoke = run(
                 env("SMOKE_USER", "a@b", "SMOKE_PASSWORD", "s3cret-value"),

@@ -30,7 +30,12 @@ public final class EstadoV2 {
      * specification text, one per entry of {@link #INVALIDOS}, one blank and one NULL.
      */
     public static void crear(Connection connection, String jdbcUrl, String target, int validos) throws SQLException {
-        flyway(jdbcUrl, target).migrate();
+        crear(connection, flyway(jdbcUrl, target), validos);
+    }
+
+    /** As above with a Flyway of the caller's (another role, e.g. the database's non-superuser owner). */
+    public static void crear(Connection connection, Flyway flyway, int validos) throws SQLException {
+        flyway.migrate();
         try (var statement = connection.createStatement()) {
             statement.execute("INSERT INTO categorias (nombre) VALUES ('Laptop legado') ON CONFLICT DO NOTHING");
             statement.execute("""

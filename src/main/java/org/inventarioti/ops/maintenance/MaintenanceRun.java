@@ -18,8 +18,9 @@ import org.springframework.stereotype.Service;
  * {@code inventario maintenance run}: preflight, maintenance on, wait for in-flight writes, backup
  * verified by a test restore, stop, contract migrations with the new release, start it, readiness,
  * smoke, switch, maintenance off. Any failure after the stop restores the backup (when the schema
- * changed), starts the previous release and checks it; if even that fails, maintenance mode stays
- * on with a message saying so. Every step is journaled.
+ * changed), starts the previous release and checks it, or the new one when the previous does not
+ * get ready ({@link MaintenanceRollback}); only if the stop or the restore fails does maintenance
+ * mode stay on, with a message saying what the database holds. Every step is journaled.
  */
 @Service
 public class MaintenanceRun {
@@ -45,7 +46,7 @@ public class MaintenanceRun {
         this.verified = verified;
     }
 
-    /** Exit code: 0 done, 1 refused or rolled back (previous release serving), 2 the rollback failed. */
+    /** Exit code: 0 done, 1 refused or rolled back (a release serving), 2 the rollback failed. */
     public int run(Optional<String> release, Path root, boolean dryRun, PrintWriter out) {
         Releases releases = new Releases(root);
         Optional<Release> previous = releases.current();

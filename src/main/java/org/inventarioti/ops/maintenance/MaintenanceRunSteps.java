@@ -293,86 +293,11 @@ final class MaintenanceRunSteps {
     }
 
     private int rollBack(RunJournal.StepFailed failure) {
-        String title = "Maintenance run " + next.version();
-        try {
-            journal.step("rollback: stop", service.describe("stop"), () -> {
-                service.run("stop");
-                releases.removeCandidate();
-                return "stopped, candidate removed";
-            });
-            boolean changed = !environment.schemaFingerprint().equals(fingerprint);
-            if (changed) {
-                journal.step(
-                        "rollback: restore", "java -jar " + orchestrator + " restore " + archive + " --force", () -> {
-                            ExternalCommand.Result result = ExternalCommand.run(
-                                    ExternalCommand.cli(
-                                            orchestrator,
-                                            "restore",
-                                            archive.toString(),
-                                            "--force",
-                                            "--backup-dir",
-                                            backups.resolve(SAFETY_DIR).toString()),
-                                    Duration.ofHours(2));
-                            if (!result.ok()) {
-                                throw new IllegalStateException(
-                                        "restore failed (exit " + result.exit() + "): " + result.tail(8));
-                            }
-                            return result.tail(1);
-                        });
-            } else {
-                journal.skipped(
-                        "rollback: restore",
-                        "the schema is exactly as before the stop (the migration rolled back): no restore needed");
-            }
-            Release earlier = previous.orElseThrow(
-                    () -> new RunJournal.StepFailed("rollback", "there is no previous release to start", null));
-            journal.step("rollback: start", service.describe("start") + " (" + earlier.version() + ")", () -> {
-                service.run("start");
-                return "started";
-            });
-            releaseSteps.checkServing(earlier, "rollback: readiness", "rollback: smoke");
-            journal.step("maintenance off", "turn maintenance mode off", () -> {
-                endMaintenance();
-                return "writes accepted again";
-            });
-            journal.summary(
-                    title,
-                    "ROLLED BACK after " + failure.step() + " failed (" + failure.getMessage() + "); "
-                            + earlier.version() + " is serving");
-            return 1;
-        } catch (RunJournal.StepFailed e) {
-            String message = "Maintenance run to " + next.version() + " failed at " + failure.step()
-                    + " and its rollback failed at " + e.step() + ". " + stateAndNextCommand(e.step())
-                    + " Writes stay paused; see the journal " + journal.file() + ".";
-            if (holder != null) {
-                holder.leaveOn(message, MaintenanceRun.FAILURE_NOTICE);
-            }
-            journal.note(
-                    "maintenance mode LEFT ON for " + MaintenanceRun.FAILURE_NOTICE.toDays() + " days: " + message);
-            journal.summary(
-                    title, "FAILED, rollback FAILED: act now (ops/maintenance_playbook.md, 'When the rollback fails')");
-            return 2;
-        }
-    }
-
-    /** After a failed rollback: what the database holds now, and the one command to run next. */
-    private String stateAndNextCommand(String failedStep) {
-        String restore = "java -jar " + orchestrator + " restore " + archive + " --force";
-        String start = service.describe("start");
-        return switch (failedStep) {
-            case "rollback: stop" ->
-                "The database is as the failed step left it; the service may still run." + " Next: "
-                        + service.describe("stop") + ", then " + restore + ".";
-            case "rollback: restore" ->
-                "The database is as the failed migration left it, NOT restored (the verified"
-                        + " pre-window archive is " + archive + "). Next: " + restore + ".";
-            case "rollback" ->
-                "The database is in its pre-window state; there is no previous release to start."
-                        + " Next: inventario deploy <the previous jar>.";
-            default ->
-                "The database is in its pre-window state (restored from " + archive + " or never changed);"
-                        + " the previous release did not serve. Next: " + start + " and read its log.";
-        };
+        var window =
+                new MaintenanceRollback.Window(previous, next, orchestrator, archive, backups, fingerprint, holder);
+        int exit = new MaintenanceRollback(environment, journal, releases, releaseSteps, window).rollBack(failure);
+        holder = null; // closed or handed over by the rollback
+        return exit;
     }
 
     private void endMaintenance() {

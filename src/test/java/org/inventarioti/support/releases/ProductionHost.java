@@ -34,6 +34,18 @@ public final class ProductionHost implements AutoCloseable {
     private final Map<String, String> env = new HashMap<>();
 
     public ProductionHost(Path home, TestDatabase.Scratch db) throws IOException {
+        this(home, TestDatabase.get().env(db.name()));
+    }
+
+    /** A host whose database is {@code dbName} on the test server, reached as {@code user} (not the test user). */
+    public static ProductionHost as(Path home, String dbName, String user, String password) throws IOException {
+        Map<String, String> database = new HashMap<>(TestDatabase.get().env(dbName));
+        database.put("DB_USER", user);
+        database.put("DB_PASS", password);
+        return new ProductionHost(home, database);
+    }
+
+    private ProductionHost(Path home, Map<String, String> database) throws IOException {
         this.home = home;
         this.root = home.resolve("srv/inventario");
         this.systemd = home.resolve("systemd");
@@ -48,7 +60,7 @@ public final class ProductionHost implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        env.putAll(TestDatabase.get().env(db.name()));
+        env.putAll(database);
         env.putIfAbsent("DB_PASS", "trust-auth-ignores-this");
         env.put("JWT_SECRET", JWT_SECRET);
         env.put("PORT", Integer.toString(port));

@@ -22,7 +22,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 /**
  * The maintenance queues say what they hold (issue 13): "this week" and "overdue" never overlap,
  * each tab counts its records, and the counts are the dashboard's figures; long lists have page
- * numbers.
+ * numbers; the form marks its required fields.
  */
 @InventarioTest
 class ColasMantenimientoTest {
@@ -101,6 +101,24 @@ class ColasMantenimientoTest {
             assertThat(cifra(lista, "cuenta-cola-pendientes")).isEqualTo(cifra(panel, "cifra-semana"));
             assertThat(cifra(lista, "cuenta-cola-vencidos")).isEqualTo(cifra(panel, "cifra-vencidos"));
         }
+    }
+
+    @Test
+    void theFormMarksWhatIsRequired() throws Exception {
+        TestUser tecnico = users.create(Rol.TECNICO);
+        String es = pagina(tecnico, "/mantenimientos/nuevo?activo=" + activo.codigo());
+        for (String campo : new String[] {"activoCodigo", "tipo", "titulo"}) {
+            assertThat(es)
+                    .containsPattern("id=\"" + campo + "\"[^>]*aria-required=\"true\"|aria-required=\"true\"[^>]*id=\""
+                            + campo + "\"");
+        }
+        assertThat(es.split("\\(obligatorio\\)", -1)).hasSize(4);
+        assertThat(es).doesNotContainPattern("id=\"fechaProgramada\"[^>]*aria-required");
+        String en = pagina(tecnico, "/mantenimientos/nuevo?lang=en");
+        assertThat(en.split("\\(required\\)", -1)).hasSize(4);
+        long id = programar("Editar", LocalDate.now());
+        assertThat(pagina(tecnico, "/mantenimientos/" + id + "/editar").split("\\(obligatorio\\)", -1))
+                .hasSize(5);
     }
 
     @Test

@@ -28,3 +28,35 @@
     }
   });
 })();
+
+// "Back to the list" keeps the list's filters (issue 13): a list page (an element with data-lista="name")
+// remembers its query string for this tab, also after htmx pushes a new one; a link with
+// data-volver-a="name" goes back to the list with it.
+(function () {
+  'use strict';
+
+  function guardar() {
+    var lista = document.querySelector('[data-lista]');
+    if (lista) {
+      try {
+        window.sessionStorage.setItem('lista:' + lista.dataset.lista, window.location.search);
+      } catch (e) { /* storage off: the link keeps its plain address */ }
+    }
+  }
+
+  function volver() {
+    document.querySelectorAll('a[data-volver-a]').forEach(function (enlace) {
+      var consulta = null;
+      try {
+        consulta = window.sessionStorage.getItem('lista:' + enlace.dataset.volverA);
+      } catch (e) { /* storage off */ }
+      if (consulta && consulta.charAt(0) === '?') {
+        enlace.setAttribute('href', enlace.getAttribute('href').split('?')[0] + consulta);
+      }
+    });
+  }
+
+  guardar();
+  volver();
+  document.addEventListener('htmx:pushedIntoHistory', guardar);
+})();

@@ -1,6 +1,8 @@
 package org.inventarioti.mantenimientos;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +11,8 @@ import org.inventarioti.web.FiltrosPagina;
 
 /**
  * The filters of the maintenance page as the browser sends them: the API's filters, the asset by
- * its codigo, and the queue ({@code cola}): all, due within a week, or overdue.
+ * its codigo, and the queue ({@code cola}): all, due this week (open, from today to Sunday, as the
+ * dashboard counts it) or overdue (open, scheduled before today); the two queues never overlap.
  */
 record FiltroMantenimientos(
         String tecnicoId,
@@ -22,7 +25,6 @@ record FiltroMantenimientos(
         String page) {
 
     static final List<String> COLAS = List.of("todos", "pendientes", "vencidos");
-    static final int DIAS_PENDIENTES = 7;
     static final int POR_PAGINA = 25;
 
     static FiltroMantenimientos de(Map<String, String> query) {
@@ -51,8 +53,8 @@ record FiltroMantenimientos(
             FiltrosPagina.poner(q, "activo_id", Long.toString(activoPorCodigo.applyAsLong(activo)));
         }
         if (cola.equals("pendientes")) {
-            FiltrosPagina.poner(
-                    q, "pendientes_hasta", hoy.plusDays(DIAS_PENDIENTES).toString());
+            FiltrosPagina.poner(q, "pendientes_hasta", finDeSemana(hoy).toString());
+            FiltrosPagina.poner(q, "vencidos", "false");
         } else if (cola.equals("vencidos")) {
             FiltrosPagina.poner(q, "vencidos", "true");
         }
@@ -61,6 +63,16 @@ record FiltroMantenimientos(
         }
         FiltrosPagina.poner(q, "size", Integer.toString(POR_PAGINA));
         return q;
+    }
+
+    /** The last day of "this week": the coming Sunday, today on a Sunday (the dashboard's rule). */
+    static LocalDate finDeSemana(LocalDate hoy) {
+        return hoy.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+    }
+
+    /** The same filters in another queue, first page: what that queue's tab counts. */
+    FiltroMantenimientos en(String otra) {
+        return new FiltroMantenimientos(tecnicoId, tipo, estado, activo, desde, hasta, otra, null);
     }
 
     /** The link to another page of the same list. */

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -116,7 +117,27 @@ class MantenimientoWebController {
         }
         model.addAttribute("pagina", pagina);
         model.addAttribute("paginas", Math.max(1, (pagina.total() + pagina.size() - 1) / pagina.size()));
+        if (!model.containsAttribute("errorFiltro")) {
+            model.addAttribute("enCola", enCadaCola(filtro, pagina));
+        }
         return Vistas.paginaOFragmento(htmx, "mantenimientos/lista", "tabla");
+    }
+
+    /** How many records each queue's tab holds with the same filters (the shown one is known). */
+    private Map<String, Long> enCadaCola(FiltroMantenimientos filtro, ListPage<Mantenimiento> pagina) {
+        Map<String, Long> cuantos = new LinkedHashMap<>();
+        for (String cola : FiltroMantenimientos.COLAS) {
+            cuantos.put(
+                    cola,
+                    cola.equals(filtro.cola())
+                            ? pagina.total()
+                            : service.listar(filtro.en(cola)
+                                            .consulta(
+                                                    hoy(),
+                                                    c -> activos.porCodigo(c).id()))
+                                    .total());
+        }
+        return cuantos;
     }
 
     @GetMapping("/{id}")

@@ -1,5 +1,6 @@
 package org.inventarioti.web;
 
+import org.inventarioti.errors.FieldError;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -11,6 +12,8 @@ import org.springframework.stereotype.Component;
 @Component("textos")
 public class Textos {
 
+    private static final String ESPECIFICACIONES = "especificaciones.";
+
     private final MessageSource messages;
 
     Textos(MessageSource messages) {
@@ -19,5 +22,28 @@ public class Textos {
 
     public String o(String clave, String porDefecto) {
         return messages.getMessage(clave, null, porDefecto, LocaleContextHolder.getLocale());
+    }
+
+    /**
+     * A refusal in the reader's words: a JSON Schema keyword ({@code required}, {@code pattern}…) by
+     * its message {@code activos.error.esquema.<keyword>}; otherwise as the service wrote it.
+     */
+    public String error(FieldError error) {
+        if (error.code() != null) {
+            String texto = messages.getMessage(
+                    "activos.error.esquema." + error.code(),
+                    error.args().toArray(),
+                    null,
+                    LocaleContextHolder.getLocale());
+            if (texto != null) {
+                return texto;
+            }
+        }
+        return error.message();
+    }
+
+    /** The specification key a field names ({@code especificaciones.so} is {@code so}). */
+    public String clave(String campo) {
+        return campo.startsWith(ESPECIFICACIONES) ? campo.substring(ESPECIFICACIONES.length()) : campo;
     }
 }

@@ -46,6 +46,30 @@ class AuditoriaWebControllerTest {
     }
 
     @Test
+    void theFiltersNameActionsAndEntitiesInWords() throws Exception {
+        String es = body(mvc.get()
+                .uri("/auditoria?accion=actualizar&entidad=activo")
+                .with(Sesiones.de(admin))
+                .exchange());
+        assertThat(es)
+                .contains("<option value=\"actualizar\" selected=\"selected\">Cambio</option>")
+                .contains("<option value=\"login_fallido\">Inicio de sesión fallido</option>")
+                .contains("<option value=\"activo\" selected=\"selected\">activo</option>")
+                .doesNotContain(">actualizar<", ">login_fallido<");
+        String en = body(mvc.get()
+                .uri("/auditoria?accion=eliminar&lang=en")
+                .with(Sesiones.de(admin))
+                .exchange());
+        assertThat(en).contains("<option value=\"eliminar\" selected=\"selected\">Deleted</option>");
+        // An action the list does not know, typed in the address, stays chosen as it is.
+        assertThat(body(mvc.get()
+                        .uri("/auditoria?accion=otra_cosa")
+                        .with(Sesiones.de(admin))
+                        .exchange()))
+                .contains("<option value=\"otra_cosa\" selected=\"selected\">otra_cosa</option>");
+    }
+
+    @Test
     void onlyAdministratorsReadTheAuditLog() {
         assertThat(mvc.get().uri("/auditoria")).hasStatus(302).redirectedUrl().contains("/login");
         for (Rol rol : new Rol[] {Rol.LECTOR, Rol.TECNICO}) {
@@ -60,8 +84,8 @@ class AuditoriaWebControllerTest {
 
     @Test
     void theFiltersNarrowTheTrailAndAnswerTheFragmentToHtmx() {
-        auditoria.evento("revisar", entidad, 7, admin.email(), Map.of("nota", "uno"));
-        auditoria.evento("revisar", entidad, 8, "otra@test.local", Map.of("nota", "dos"));
+        auditoria.evento("revisar", entidad, 7, admin.email(), Map.of("nota", "nota-uno"));
+        auditoria.evento("revisar", entidad, 8, "otra@test.local", Map.of("nota", "nota-dos"));
         auditoria.evento("cerrar", entidad, 7, admin.email(), null);
         assertThat(mvc.get().uri("/auditoria?entidad=" + entidad).with(Sesiones.de(admin)))
                 .bodyText()
@@ -70,13 +94,13 @@ class AuditoriaWebControllerTest {
                         .uri("/auditoria?entidad=" + entidad + "&entidad_id=7")
                         .with(Sesiones.de(admin)))
                 .bodyText()
-                .contains("Registros que cumplen los filtros: 2.", "uno")
-                .doesNotContain("dos");
+                .contains("Registros que cumplen los filtros: 2.", "nota-uno")
+                .doesNotContain("nota-dos");
         assertThat(mvc.get()
                         .uri("/auditoria?entidad=" + entidad + "&actor=OTRA@test.local")
                         .with(Sesiones.de(admin)))
                 .bodyText()
-                .contains("Registros que cumplen los filtros: 1.", "dos");
+                .contains("Registros que cumplen los filtros: 1.", "nota-dos");
         assertThat(mvc.get()
                         .uri("/auditoria?entidad=" + entidad + "&accion=cerrar")
                         .with(Sesiones.de(admin)))
@@ -102,7 +126,7 @@ class AuditoriaWebControllerTest {
         assertThat(fragment)
                 .hasStatusOk()
                 .bodyText()
-                .contains("id=\"tabla-auditoria\"", "uno")
+                .contains("id=\"tabla-auditoria\"", "nota-uno")
                 .doesNotContain("<html", "filtros-auditoria");
     }
 

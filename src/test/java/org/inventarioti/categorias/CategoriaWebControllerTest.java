@@ -204,13 +204,21 @@ class CategoriaWebControllerTest {
                         "Categoría " + categoria.nombre() + " guardada.",
                         "Activos que no cumplen el esquema: 1",
                         "href=\"/activos/" + activo.codigo() + "\"",
-                        "especificaciones.cpu");
+                        "cpu</span>:",
+                        "Este campo es obligatorio.")
+                .doesNotContain("especificaciones.cpu", "required<");
         assertThat(service.buscar(categoria.id()).version()).isEqualTo(categoria.version() + 1);
         assertThat(mvc.get()
                         .uri("/categorias/" + categoria.id() + "/no-conformes")
                         .with(Sesiones.de(admin)))
                 .bodyText()
                 .contains(activo.codigo());
+        assertThat(mvc.get()
+                        .uri("/categorias/" + categoria.id() + "/no-conformes?lang=en")
+                        .with(Sesiones.de(admin)))
+                .bodyText()
+                .contains(activo.codigo(), "cpu</span>:")
+                .doesNotContain("especificaciones.cpu", "required<", "Este campo es obligatorio.");
         assertThat(mvc.get().uri("/categorias/" + categoria.id()).with(Sesiones.de(admin)))
                 .hasStatusOk()
                 .bodyText()

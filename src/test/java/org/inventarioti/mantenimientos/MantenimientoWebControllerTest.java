@@ -419,26 +419,26 @@ class MantenimientoWebControllerTest {
     @Test
     void theQueuesShowWhatIsDueAndWhatIsOverdue() {
         programar("Atrasado", LocalDate.now().minusDays(3));
-        programar("Esta semana", LocalDate.now().plusDays(3));
+        programar("Para hoy", LocalDate.now());
         programar("Dentro de un mes", LocalDate.now().plusDays(30));
         String base = "/mantenimientos?activo=" + activo.codigo();
         assertThat(mvc.get().uri(base + "&cola=vencidos").with(Sesiones.de(tecnico)))
                 .bodyText()
                 .contains("Atrasado", "Vencido")
-                .doesNotContain("Esta semana", "Dentro de un mes");
+                .doesNotContain("Para hoy", "Dentro de un mes");
         assertThat(mvc.get().uri(base + "&cola=pendientes").with(Sesiones.de(tecnico)))
                 .bodyText()
-                .contains("Atrasado", "Esta semana")
-                .doesNotContain("Dentro de un mes");
+                .contains("Para hoy")
+                .doesNotContain("Atrasado", "Dentro de un mes");
         assertThat(mvc.get().uri(base).with(Sesiones.de(tecnico)))
                 .bodyText()
-                .contains("Atrasado", "Esta semana", "Dentro de un mes", "Mantenimientos que cumplen los filtros: 3.");
+                .contains("Atrasado", "Para hoy", "Dentro de un mes", "Mantenimientos que cumplen los filtros: 3.");
         assertThat(mvc.get()
                         .uri(base + "&desde=" + LocalDate.now() + "&hasta="
                                 + LocalDate.now().plusDays(7) + "&tipo=preventivo&estado=programado")
                         .with(Sesiones.de(tecnico)))
                 .bodyText()
-                .contains("Esta semana")
+                .contains("Para hoy")
                 .doesNotContain("Atrasado", "Dentro de un mes");
     }
 

@@ -76,7 +76,7 @@ class PanelControllerTest {
         assertThat(html.replaceAll("\\s+", " "))
                 .containsPattern(
                         "<td>" + nombre + "</td> <td class=\"text-end cifra\">3</td> <td class=\"text-end cifra\">"
-                                + " <span class=\"text-nowrap\">120,50 EUR; </span><span class=\"text-nowrap\">7,00 USD</span>");
+                                + " <span class=\"importe\">120,50 EUR; </span><span class=\"importe\">7,00 USD</span>");
     }
 
     @Test

@@ -113,6 +113,7 @@ class NavegadorMantenimientosTest {
                             .single())
                     .isEqualTo("En mantenimiento");
             pulsar(nav, "accion-completar");
+            nav.espera().until(ExpectedConditions.alertIsPresent()).accept();
             nav.espera().until(ExpectedConditions.textToBe(By.id("estado-mantenimiento"), "Completado"));
             assertThat(nav.driver().findElements(By.id("accion-completar"))).isEmpty();
 

@@ -83,7 +83,7 @@ class FeatureBoundariesTest {
             Map.entry("usuarios", Set.of("UsuarioService", "UsuarioView", "Rol")),
             Map.entry("auditoria", Set.of("AuditoriaService")),
             Map.entry("cuarentena", Set.of()),
-            Map.entry("reportes", Set.of("ReporteService", "FiltroReporte")),
+            Map.entry("reportes", Set.of("FiltroReporte")),
             Map.entry("etiquetas", Set.of()),
             Map.entry("jobs", Set.of("Job")),
             Map.entry("planes", Set.of()),

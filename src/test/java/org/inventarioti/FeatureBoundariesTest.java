@@ -35,7 +35,7 @@ class FeatureBoundariesTest {
 
     /** The tables each feature owns: only its SQL writes them, and only it reads them (but see below). */
     static final Map<String, Set<String>> TABLES = Map.ofEntries(
-            Map.entry("activos", Set.of("activos", "ops_activos_version")),
+            Map.entry("activos", Set.of("activos", "ops_activos_version", "busquedas_guardadas")),
             Map.entry("categorias", Set.of("categorias")),
             Map.entry("mantenimientos", Set.of("mantenimientos")),
             Map.entry("usuarios", Set.of("usuarios", "ops_sesiones_web", "ops_sesiones_web_attributes")),
@@ -83,7 +83,7 @@ class FeatureBoundariesTest {
             Map.entry("usuarios", Set.of("UsuarioService", "UsuarioView", "Rol")),
             Map.entry("auditoria", Set.of("AuditoriaService")),
             Map.entry("cuarentena", Set.of()),
-            Map.entry("reportes", Set.of("ReporteService", "FiltroReporte")),
+            Map.entry("reportes", Set.of("FiltroReporte")),
             Map.entry("etiquetas", Set.of()),
             Map.entry("jobs", Set.of("Job")),
             Map.entry("planes", Set.of()),

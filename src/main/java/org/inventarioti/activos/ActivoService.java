@@ -2,6 +2,7 @@ package org.inventarioti.activos;
 
 import jakarta.validation.Validator;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +25,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -72,6 +74,21 @@ public class ActivoService {
         var sort = ActivoConsulta.SORTS.parse(params.sort(), ActivoConsulta.DEFAULT_SORT);
         return repository.listar(
                 ActivoConsulta.filter(params, json, repository.columnaEspecificaciones()), sort, params);
+    }
+
+    /**
+     * The asset list's filters as a page form sends them (blank fields dropped, spec rows as
+     * {@code spec.<key>}), without paging or anything else the form carries: for pages that
+     * act on the assets a filter matches, as the labels page does.
+     */
+    public static Map<String, List<String>> filtrosDeFormulario(MultiValueMap<String, String> params) {
+        Map<String, List<String>> filtros = new LinkedHashMap<>();
+        ConsultaLista.de(params).filtros().forEach((nombre, valores) -> {
+            if (ActivoConsulta.FILTERS.contains(nombre) || nombre.startsWith(ListParams.SPEC_PREFIX)) {
+                filtros.put(nombre, valores);
+            }
+        });
+        return filtros;
     }
 
     @Transactional(readOnly = true)

@@ -15,6 +15,7 @@ import org.inventarioti.errors.MalformedException;
 import org.inventarioti.errors.NotFoundException;
 import org.inventarioti.errors.Versions;
 import org.inventarioti.listing.ListPage;
+import org.inventarioti.usuarios.UsuarioService;
 import org.inventarioti.web.Vistas;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
@@ -41,16 +42,22 @@ class ActivoWebController {
 
     static final int HISTORIAL = 20;
 
+    /** The page sizes the list offers (the default, 50, among them). */
+    static final List<Integer> TAMANOS = List.of(25, 50, 100, 200);
+
     private final ActivoService activos;
     private final CategoriaService categorias;
     private final AuditoriaService auditoria;
     private final ObjectProvider<MantenimientosDeActivo> mantenimientos;
+    private final BusquedasGuardadas busquedas;
 
     ActivoWebController(
             ActivoService activos,
             CategoriaService categorias,
             AuditoriaService auditoria,
-            ObjectProvider<MantenimientosDeActivo> mantenimientos) {
+            ObjectProvider<MantenimientosDeActivo> mantenimientos,
+            BusquedasGuardadas busquedas) {
+        this.busquedas = busquedas;
         this.activos = activos;
         this.categorias = categorias;
         this.auditoria = auditoria;
@@ -91,6 +98,16 @@ class ActivoWebController {
         model.addAttribute("consulta", consulta);
         model.addAttribute("columnas", columnas);
         model.addAttribute("todasLasColumnas", ColumnasActivos.TODAS);
+        model.addAttribute(
+                "columnasEspecificacion", ColumnasActivos.deEspecificacion(filtrada(consulta, lista), columnas));
+        model.addAttribute("tamanos", TAMANOS);
+        model.addAttribute(
+                "busquedas",
+                UsuarioService.idEnSesion().stream()
+                        .boxed()
+                        .flatMap(u -> busquedas.de(u).stream())
+                        .toList());
+        model.addAttribute("consultaGuardable", consulta.actual().substring("/activos".length()));
         model.addAttribute("categorias", lista);
         model.addAttribute("clavesEspecificacion", clavesDeEsquemas(lista));
         model.addAttribute("estados", Activo.ESTADOS);
@@ -178,6 +195,17 @@ class ActivoWebController {
         return categorias
                 .listar(Map.of("size", List.of("200"), "sort", List.of("nombre")))
                 .items();
+    }
+
+    /** The one category the list is filtered by, if it is filtered by exactly one. */
+    private static Categoria filtrada(ConsultaLista consulta, List<Categoria> lista) {
+        List<String> elegidas = consulta.todos("categoria_id");
+        return elegidas.size() != 1
+                ? null
+                : lista.stream()
+                        .filter(c -> String.valueOf(c.id()).equals(elegidas.get(0)))
+                        .findFirst()
+                        .orElse(null);
     }
 
     private static TreeSet<String> clavesDeEsquemas(List<Categoria> lista) {

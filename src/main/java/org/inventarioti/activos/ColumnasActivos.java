@@ -3,9 +3,13 @@ package org.inventarioti.activos;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.inventarioti.categorias.Categoria;
 
 /**
  * The columns the asset list can show, which ones by default, and the cookie that remembers a
@@ -38,6 +42,10 @@ final class ColumnasActivos {
             new Columna("precio", "precio", false),
             new Columna("updated_at", "updated_at", false));
 
+    static final String PREFIJO = "spec.";
+    private static final int MAX_ESPECIFICACIONES = 12;
+    private static final Pattern ESPECIFICACION = Pattern.compile("spec\\.[a-z0-9_]{1,64}");
+
     private static final Set<String> CLAVES =
             TODAS.stream().map(Columna::clave).collect(Collectors.toUnmodifiableSet());
 
@@ -55,7 +63,32 @@ final class ColumnasActivos {
                 elegidas.add(c);
             }
         }
+        claves.stream()
+                .filter(ColumnasActivos::esEspecificacion)
+                .distinct()
+                .limit(MAX_ESPECIFICACIONES)
+                .forEach(clave -> elegidas.add(new Columna(clave, null, false)));
         return elegidas;
+    }
+
+    /** A spec column ({@code spec.<key>}, a normalised key), offered for the keys of the filtered category. */
+    static boolean esEspecificacion(String clave) {
+        return ESPECIFICACION.matcher(clave).matches();
+    }
+
+    /**
+     * The spec columns the chooser offers, each with its label: the keys of the one category the
+     * list is filtered by (none when it is not), then those already chosen.
+     */
+    static Map<String, String> deEspecificacion(Categoria filtrada, List<Columna> elegidas) {
+        Map<String, String> ofrecidas = new LinkedHashMap<>();
+        if (filtrada != null) {
+            CamposEspecificacion.de(filtrada.esquema()).forEach(c -> ofrecidas.put(PREFIJO + c.clave(), c.etiqueta()));
+        }
+        elegidas.stream()
+                .filter(c -> esEspecificacion(c.clave()))
+                .forEach(c -> ofrecidas.putIfAbsent(c.clave(), c.clave().substring(PREFIJO.length())));
+        return ofrecidas;
     }
 
     /** The choice a cookie remembers; the default columns when there is none or it names none we know. */
@@ -63,8 +96,9 @@ final class ColumnasActivos {
         if (valor == null || valor.isBlank()) {
             return porDefecto();
         }
-        List<String> claves =
-                Arrays.stream(valor.split("-")).filter(CLAVES::contains).toList();
+        List<String> claves = Arrays.stream(valor.split("-"))
+                .filter(c -> CLAVES.contains(c) || esEspecificacion(c))
+                .toList();
         return claves.isEmpty() ? porDefecto() : elegidas(claves);
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.inventarioti.activos.ActivoService;
 import org.inventarioti.errors.NotFoundException;
 import org.inventarioti.reportes.FiltroReporte;
 import org.springframework.context.MessageSource;
@@ -16,6 +17,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,11 +44,29 @@ class EtiquetaController {
     }
 
     @GetMapping
-    String pagina(org.springframework.ui.Model model) {
+    String pagina(@RequestParam MultiValueMap<String, String> params, Model model) {
         model.addAttribute("categorias", service.categorias());
         model.addAttribute("estados", new java.util.TreeSet<>(FiltroReporte.ESTADOS));
         model.addAttribute("maximo", EtiquetaService.MAXIMO);
+        model.addAttribute("valores", params.toSingleValueMap());
+        model.addAttribute("filasEspecificacion", FiltroEtiquetas.filasEspecificacion(params));
+        model.addAttribute("clavesEspecificacion", service.clavesEspecificacion());
         return "etiquetas/etiquetas";
+    }
+
+    /** How many labels the form's filters would print, and in how many parts: said before generating. */
+    @GetMapping("/recuento")
+    String recuento(@RequestParam MultiValueMap<String, String> params, Model model) {
+        List<String> codigos = FiltroEtiquetas.codigos(params);
+        if (!codigos.isEmpty()) {
+            model.addAttribute("codigosEscritos", new LinkedHashSet<>(codigos).size());
+        } else {
+            long total = service.cuantos(ActivoService.filtrosDeFormulario(params));
+            model.addAttribute("total", total);
+            model.addAttribute("partes", FiltroEtiquetas.partes(params, total));
+        }
+        model.addAttribute("maximo", EtiquetaService.MAXIMO);
+        return "etiquetas/etiquetas :: recuento";
     }
 
     @GetMapping("/escaner")
@@ -54,12 +74,19 @@ class EtiquetaController {
         return "etiquetas/escaner";
     }
 
-    /** The typed-code fallback of the scanner: straight to the asset's page. */
+    /** The typed fallback of the scanner: straight to the asset's page, by its code or its serial number. */
     @GetMapping("/ir")
     String ir(@RequestParam(defaultValue = "") String codigo) {
         String limpio = codigo.strip();
         if (limpio.isEmpty()) {
             return "redirect:/etiquetas/escaner";
+        }
+        if (!service.existe(limpio) && !service.existe(limpio.toUpperCase(Locale.ROOT))) {
+            // The serial number printed on the label leads to its asset as well.
+            var porSerie = service.codigoDeSerie(limpio);
+            if (porSerie.isPresent()) {
+                return "redirect:" + EtiquetaService.url("", porSerie.get());
+            }
         }
         return "redirect:" + EtiquetaService.url("", limpio);
     }
@@ -86,18 +113,28 @@ class EtiquetaController {
             @RequestParam MultiValueMap<String, String> params,
             Locale locale,
             HttpServletResponse response,
-            org.springframework.ui.Model model)
+            Model model)
             throws IOException {
         FormatoEtiqueta formato = FormatoEtiqueta.de(params.getFirst("formato"));
-        // One field may hold several codes, separated by spaces, commas, semicolons or lines.
-        List<String> codigos = params.getOrDefault("codigo", List.of()).stream()
-                .flatMap(c -> java.util.Arrays.stream(c.split("[\\s,;]+")))
-                .filter(c -> !c.isEmpty())
-                .map(c -> c.toUpperCase(Locale.ROOT))
-                .toList();
+        List<String> codigos = FiltroEtiquetas.codigos(params);
         List<Etiqueta> etiquetas;
-        if (codigos.isEmpty()) {
-            etiquetas = service.porFiltro(base(), FiltroReporte.de(params.toSingleValueMap()));
+        String sufijo = "";
+        if (codigos.isEmpty() && params.containsKey("seleccion")) {
+            return rechazo(response, model, params, "etiquetas.error.sinSeleccion", null);
+        } else if (codigos.isEmpty()) {
+            int parte = FiltroEtiquetas.parte(params);
+            EtiquetaService.Seleccion seleccion =
+                    service.porFiltro(base(), ActivoService.filtrosDeFormulario(params), parte);
+            if (seleccion.total() == 0) {
+                return rechazo(response, model, params, "etiquetas.error.ninguno", null);
+            }
+            if (parte > seleccion.partes() || (seleccion.partes() > 1 && !params.containsKey("parte"))) {
+                // More than one PDF holds: nothing is printed until a part is chosen, so none is cut silently.
+                model.addAttribute("partes", FiltroEtiquetas.partes(params, seleccion.total()));
+                return rechazo(response, model, params, "etiquetas.error.demasiados", seleccion.total());
+            }
+            etiquetas = seleccion.etiquetas();
+            sufijo = seleccion.partes() > 1 ? "-" + parte + "-de-" + seleccion.partes() : "";
         } else {
             Set<String> unicos = new LinkedHashSet<>(codigos);
             etiquetas = service.porCodigos(base(), unicos);
@@ -107,13 +144,12 @@ class EtiquetaController {
                     unicos.stream().filter(c -> !encontrados.contains(c)).toList();
             if (!desconocidos.isEmpty()) {
                 // Nothing is printed rather than a sheet that silently lacks some labels.
-                response.setStatus(422);
                 model.addAttribute("desconocidos", String.join(", ", desconocidos));
                 model.addAttribute("codigosEscritos", String.join(" ", params.getOrDefault("codigo", List.of())));
-                return pagina(model);
+                return rechazo(response, model, params, null, null);
             }
         }
-        String nombre = "etiquetas-" + LocalDate.now(clock) + ".pdf";
+        String nombre = "etiquetas-" + LocalDate.now(clock) + sufijo + ".pdf";
         response.setContentType("application/pdf");
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,
@@ -121,6 +157,19 @@ class EtiquetaController {
         service.pdf(
                 etiquetas, formato, messages.getMessage("etiquetas.serie", null, locale), response.getOutputStream());
         return null;
+    }
+
+    /** The labels page again, with the form as it was sent and why nothing was printed (422). */
+    private String rechazo(
+            HttpServletResponse response,
+            Model model,
+            MultiValueMap<String, String> params,
+            String motivo,
+            Long total) {
+        response.setStatus(422);
+        model.addAttribute("motivo", motivo);
+        model.addAttribute("totalRechazo", total);
+        return pagina(params, model);
     }
 
     private static String base() {

@@ -84,20 +84,6 @@ public class ReporteService {
                 .single();
     }
 
-    /** An asset as a label sheet names it. */
-    public record ActivoBreve(String codigo, String nombre, String numeroSerie) {}
-
-    /** The first {@code limite} assets matching the filters (not checked: a filter no asset matches finds none), by codigo. */
-    @Transactional(readOnly = true)
-    public List<ActivoBreve> activos(FiltroReporte filtro, int limite) {
-        FiltroReporte.Sql sql = filtro.sql();
-        return jdbc.sql("SELECT a.codigo, a.nombre, a.numero_serie FROM activos a" + sql.where()
-                        + " ORDER BY a.codigo LIMIT " + limite)
-                .params(sql.params())
-                .query(ActivoBreve.class)
-                .list();
-    }
-
     @Transactional(readOnly = true)
     List<FilaDetalle> detalle(FiltroReporte filtro, int limite) {
         FiltroReporte.Sql sql = validar(filtro).sql();

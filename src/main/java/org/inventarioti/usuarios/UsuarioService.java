@@ -15,6 +15,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UsuarioService {
 
+    /** The id of the user signed in to the current web session, if any. */
+    public static java.util.OptionalLong idEnSesion() {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof UsuarioSesion sesion
+                ? java.util.OptionalLong.of(sesion.id())
+                : java.util.OptionalLong.empty();
+    }
+
     static final String ENTIDAD = "usuario";
 
     private final UsuarioRepository repository;

@@ -109,7 +109,7 @@ class ImportacionRunTest {
                 .singleRow();
         assertThat(event.get("accion")).isEqualTo("importacion_completada");
         assertThat((String) event.get("d"))
-                .contains("\"archivo\": \"run.csv\"", "\"sha256\": \"" + ImportacionArchivo.sha256(file) + "\"");
+                .contains("\"archivo\": \"run.csv\"", "\"sha256\": \"" + InformeArchivo.sha256(file) + "\"");
         assertThat(jdbc.sql("SELECT count(*) FROM auditoria WHERE request_id = ? AND entidad = 'activo'")
                         .param("importacion:" + id)
                         .query(Long.class)

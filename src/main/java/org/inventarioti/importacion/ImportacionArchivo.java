@@ -21,6 +21,7 @@ import org.inventarioti.config.RequestId;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,6 +55,7 @@ public class ImportacionArchivo {
     private final AuditoriaService auditoria;
     private final Importaciones importaciones;
     private final TransactionTemplate tx;
+    private final TransactionTemplate anidada;
     private final TransactionTemplate lectura;
     private final JsonMapper json;
 
@@ -69,6 +71,8 @@ public class ImportacionArchivo {
         this.auditoria = auditoria;
         this.importaciones = importaciones;
         this.tx = new TransactionTemplate(transactions);
+        this.anidada = new TransactionTemplate(transactions);
+        this.anidada.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.lectura = new TransactionTemplate(transactions);
         this.lectura.setReadOnly(true);
         this.json = json;
@@ -119,6 +123,7 @@ public class ImportacionArchivo {
                     activos,
                     importaciones,
                     tx,
+                    anidada,
                     id,
                     hoja,
                     mapeo,
@@ -136,7 +141,8 @@ public class ImportacionArchivo {
             }
             try (Writer out = InformeArchivo.writer(report)) {
                 CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180);
-                List<String> header = new ArrayList<>(hoja.cabecera());
+                List<String> header = new ArrayList<>(
+                        hoja.cabecera().stream().map(InformeArchivo::celda).toList());
                 header.add("resultado_importacion");
                 header.add("problemas_importacion");
                 printer.printRecord(header);

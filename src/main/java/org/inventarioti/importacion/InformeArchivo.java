@@ -22,6 +22,18 @@ final class InformeArchivo {
 
     private InformeArchivo() {}
 
+    /**
+     * A cell of the report as our exports write it: one that a spreadsheet would run as a formula
+     * (starting with = + - @ or a tab or carriage return) gets a leading apostrophe, which the
+     * import drops again when the report is read back.
+     */
+    static String celda(String text) {
+        if (text != null && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return text;
+    }
+
     /** UTF-8 with a byte-order mark, so Excel opens the report with its accents. */
     static Writer writer(Path report) throws IOException {
         Writer out = new BufferedWriter(

@@ -26,6 +26,7 @@ final class PasadaArchivo {
     private final ActivoService activos;
     private final Importaciones importaciones;
     private final TransactionTemplate tx;
+    private final TransactionTemplate anidada;
     final UUID id;
     final Hoja hoja;
     final Mapeo mapeo;
@@ -52,6 +53,7 @@ final class PasadaArchivo {
             ActivoService activos,
             Importaciones importaciones,
             TransactionTemplate tx,
+            TransactionTemplate anidada,
             UUID id,
             Hoja hoja,
             Mapeo mapeo,
@@ -61,6 +63,7 @@ final class PasadaArchivo {
         this.activos = activos;
         this.importaciones = importaciones;
         this.tx = tx;
+        this.anidada = anidada;
         this.id = id;
         this.hoja = hoja;
         this.mapeo = mapeo;
@@ -136,15 +139,17 @@ final class PasadaArchivo {
         if (o.clave() == OpcionesArchivo.Clave.CODIGO && !codigos.isEmpty()) {
             activos.porCodigos(codigos).forEach(a -> porCodigo.put(a.codigo(), a));
         }
-        List<Fila> escribir = new ArrayList<>();
+        List<Fila> validar = new ArrayList<>();
         for (Fila f : rows) {
             clasificar(f, porSerie, porCodigo);
-            if (f.problemas.isEmpty() && !o.simulacion() && !f.accion.equals("sin_cambios")) {
-                escribir.add(f);
+            if (f.problemas.isEmpty() && f.request != null) {
+                validar.add(f);
+            } else if (!f.problemas.isEmpty() && o.todoONada()) {
+                condenada = true;
             }
         }
-        if (!escribir.isEmpty()) {
-            escribir(escribir);
+        if (!validar.isEmpty()) {
+            validarYEscribir(validar);
         }
         for (Fila f : rows) {
             terminar(f);
@@ -227,51 +232,73 @@ final class PasadaArchivo {
                 return;
             }
         }
-        for (FieldError e : activos.validar(request, f.existente)) {
-            String field = e.field() == null ? "" : e.field();
-            String columna = field.startsWith("especificaciones.")
-                            && mapeo.tiene(Mapeo.SPEC + field.substring("especificaciones.".length()))
-                    ? mapeo.cabeceraDe(Mapeo.SPEC + field.substring("especificaciones.".length()))
-                    : mapeo.cabeceraDe(field.isEmpty() ? "fila" : field);
-            f.problema(columna, e.message());
-        }
         f.request = request;
     }
 
-    /** The block's valid rows; skipping errors, a block that fails is redone row by row. */
-    private void escribir(List<Fila> rows) {
-        if (o.todoONada()) {
-            if (condenada) {
-                return;
-            }
-            for (Fila f : rows) {
-                try {
-                    guardar(f);
-                } catch (DomainException | org.springframework.dao.DataAccessException e) {
-                    f.problema("fila", mensaje(e));
-                    condenada = true;
-                    return;
-                }
-            }
+    /** A field error of the asset's rules, named by the file's column that holds the field. */
+    private void problema(Fila f, FieldError e) {
+        String field = e.field() == null ? "" : e.field();
+        String columna = field.startsWith("especificaciones.")
+                        && mapeo.tiene(Mapeo.SPEC + field.substring("especificaciones.".length()))
+                ? mapeo.cabeceraDe(Mapeo.SPEC + field.substring("especificaciones.".length()))
+                : mapeo.cabeceraDe(field.isEmpty() ? "fila" : field);
+        f.problema(columna, e.message());
+    }
+
+    /**
+     * The block's rows through the asset rules of {@link ActivoService#guardarVarios}, written in
+     * one batch when it is a run (all-or-nothing: in a savepoint of the run's transaction; skipping
+     * errors: in a transaction of its own). A batch the database refuses is redone row by row, so
+     * that the report names the rows at fault.
+     */
+    private void validarYEscribir(List<Fila> rows) {
+        if (o.simulacion() || condenada) {
+            aplicar(rows, activos.guardarVarios(escrituras(rows), false));
             return;
         }
+        TransactionTemplate plantilla = o.todoONada() ? anidada : tx;
         try {
-            tx.executeWithoutResult(status -> rows.forEach(this::guardar));
+            aplicar(rows, plantilla.execute(status -> guardar(rows)));
         } catch (DomainException | org.springframework.dao.DataAccessException e) {
             for (Fila f : rows) {
                 try {
-                    tx.executeWithoutResult(status -> guardar(f));
+                    aplicar(List.of(f), plantilla.execute(status -> guardar(List.of(f))));
                 } catch (DomainException | org.springframework.dao.DataAccessException one) {
                     f.problema("fila", mensaje(one));
                 }
             }
         }
+        if (o.todoONada() && rows.stream().anyMatch(f -> !f.problemas.isEmpty())) {
+            condenada = true;
+        }
     }
 
-    private void guardar(Fila f) {
-        Activo saved =
-                f.existente == null ? activos.crear(f.request) : activos.reemplazar(f.existente.id(), f.request, null);
-        importaciones.tocado(id, saved.id(), f.existente == null ? "crear" : "actualizar", saved.version());
+    private static List<ActivoService.Escritura> escrituras(List<Fila> rows) {
+        return rows.stream()
+                .map(f -> new ActivoService.Escritura(f.request, f.existente))
+                .toList();
+    }
+
+    private List<ActivoService.Escrito> guardar(List<Fila> rows) {
+        List<ActivoService.Escrito> escritos = activos.guardarVarios(escrituras(rows), true);
+        List<Importaciones.Tocado> tocados = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Activo saved = escritos.get(i).activo();
+            if (saved != null) {
+                tocados.add(new Importaciones.Tocado(
+                        saved.id(), rows.get(i).existente == null ? "crear" : "actualizar", saved.version()));
+            }
+        }
+        importaciones.tocados(id, tocados);
+        return escritos;
+    }
+
+    private void aplicar(List<Fila> rows, List<ActivoService.Escrito> escritos) {
+        for (int i = 0; i < rows.size(); i++) {
+            for (FieldError e : escritos.get(i).errores()) {
+                problema(rows.get(i), e);
+            }
+        }
     }
 
     private String mensaje(Exception e) {
@@ -306,10 +333,11 @@ final class PasadaArchivo {
         }
         List<String> cells = new ArrayList<>(f.celdas.length + 2);
         for (int i = 0; i < f.celdas.length; i++) {
-            cells.add(f.secretas != null && f.secretas[i] ? Secretos.RETIRADO : f.celdas[i]);
+            cells.add(f.secretas != null && f.secretas[i] ? Secretos.RETIRADO : InformeArchivo.celda(f.celdas[i]));
         }
         cells.add(resultado);
-        cells.add(String.join("; ", f.problemas.stream().map(Object::toString).toList()));
+        cells.add(InformeArchivo.celda(
+                String.join("; ", f.problemas.stream().map(Object::toString).toList())));
         printer.printRecord(cells);
     }
 

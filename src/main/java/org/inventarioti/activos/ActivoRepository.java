@@ -14,6 +14,7 @@ import org.inventarioti.listing.Records;
 import org.inventarioti.listing.Sort;
 import org.inventarioti.listing.SqlFilter;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,14 +35,16 @@ class ActivoRepository {
     static final String SELECT = SELECT_FORMA.formatted("a.especificaciones::text");
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate lotes;
     private final JsonMapper json;
     private final FormaEspecificaciones forma;
     private volatile Listing listing;
     private final RowMapper<Activo> rows;
     private final CountCache totals = new CountCache(5000, java.time.Duration.ofMinutes(1));
 
-    ActivoRepository(JdbcClient jdbc, JsonMapper json, FormaEspecificaciones forma) {
+    ActivoRepository(JdbcClient jdbc, NamedParameterJdbcTemplate lotes, JsonMapper json, FormaEspecificaciones forma) {
         this.jdbc = jdbc;
+        this.lotes = lotes;
         this.json = json;
         this.forma = forma;
         this.rows = Records.rowMapper(Activo.class, json);
@@ -95,33 +98,82 @@ class ActivoRepository {
     }
 
     long insert(ActivoRequest a, String actor) {
-        return jdbc.sql("""
-                        INSERT INTO activos (categoria_id, nombre, marca, modelo, numero_serie, estado, area, ubicacion,
-                                             proveedor, fecha_compra, garantia_hasta, precio, moneda, responsable, notas,
-                                             bitlocker, %s, created_by, updated_by)
-                        VALUES (:categoriaId, :nombre, :marca, :modelo, :numeroSerie, :estado, :area, :ubicacion,
-                                :proveedor, :fechaCompra, :garantiaHasta, :precio, :moneda, :responsable, :notas,
-                                :bitlocker, %s, :actor, :actor)
-                        RETURNING id""".formatted(forma.columnas(), forma.valores("especificaciones")))
+        return jdbc.sql(insertSql(false) + " RETURNING id")
                 .paramSource(params(a, actor, Map.of()))
                 .query(Long.class)
                 .single();
     }
 
+    private String insertSql(boolean conId) {
+        return """
+                INSERT INTO activos (%scategoria_id, nombre, marca, modelo, numero_serie, estado, area, ubicacion,
+                                     proveedor, fecha_compra, garantia_hasta, precio, moneda, responsable, notas,
+                                     bitlocker, %s, created_by, updated_by)
+                VALUES (%s:categoriaId, :nombre, :marca, :modelo, :numeroSerie, :estado, :area, :ubicacion,
+                        :proveedor, :fechaCompra, :garantiaHasta, :precio, :moneda, :responsable, :notas,
+                        :bitlocker, %s, :actor, :actor)""".formatted(
+                        conId ? "id, " : "", forma.columnas(), conId ? ":id, " : "", forma.valores("especificaciones"));
+    }
+
+    /** Inserts many assets in one batch of statements; answers their ids, in order. */
+    List<Long> insertarVarios(List<ActivoRequest> requests, String actor) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = jdbc.sql("SELECT nextval(pg_get_serial_sequence('activos', 'id')) FROM generate_series(1, ?)")
+                .param(requests.size())
+                .query(Long.class)
+                .list();
+        SqlParameterSource[] params = new SqlParameterSource[requests.size()];
+        for (int i = 0; i < params.length; i++) {
+            params[i] = params(requests.get(i), actor, Map.of("id", ids.get(i)));
+        }
+        lotes.batchUpdate(insertSql(true), params);
+        return ids;
+    }
+
     /** Replaces the asset when it is still at {@code version}; false when it is not (or is gone). */
     boolean update(long id, int version, ActivoRequest a, String actor) {
-        return jdbc.sql("""
-                                UPDATE activos SET categoria_id = :categoriaId, nombre = :nombre, marca = :marca,
-                                       modelo = :modelo, numero_serie = :numeroSerie, estado = :estado, area = :area,
-                                       ubicacion = :ubicacion, proveedor = :proveedor, fecha_compra = :fechaCompra,
-                                       garantia_hasta = :garantiaHasta, precio = :precio, moneda = :moneda,
-                                       responsable = :responsable, notas = :notas, bitlocker = :bitlocker,
-                                       %s, version = version + 1,
-                                       updated_at = now(), updated_by = :actor
-                                WHERE id = :id AND version = :version""".formatted(forma.asignacion("especificaciones")))
+        return jdbc.sql(updateSql())
                         .paramSource(params(a, actor, Map.of("id", id, "version", version)))
                         .update()
                 == 1;
+    }
+
+    private String updateSql() {
+        return """
+                UPDATE activos SET categoria_id = :categoriaId, nombre = :nombre, marca = :marca,
+                       modelo = :modelo, numero_serie = :numeroSerie, estado = :estado, area = :area,
+                       ubicacion = :ubicacion, proveedor = :proveedor, fecha_compra = :fechaCompra,
+                       garantia_hasta = :garantiaHasta, precio = :precio, moneda = :moneda,
+                       responsable = :responsable, notas = :notas, bitlocker = :bitlocker,
+                       %s, version = version + 1,
+                       updated_at = now(), updated_by = :actor
+                WHERE id = :id AND version = :version""".formatted(forma.asignacion("especificaciones"));
+    }
+
+    /** {@link #update} of many assets in one batch; answers, in order, whether each was still at its version. */
+    boolean[] actualizarVarios(List<Long> ids, List<Integer> versions, List<ActivoRequest> requests, String actor) {
+        SqlParameterSource[] params = new SqlParameterSource[requests.size()];
+        for (int i = 0; i < params.length; i++) {
+            params[i] = params(requests.get(i), actor, Map.of("id", ids.get(i), "version", versions.get(i)));
+        }
+        int[] counts = params.length == 0 ? new int[0] : lotes.batchUpdate(updateSql(), params);
+        boolean[] done = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            done[i] = counts[i] == 1;
+        }
+        return done;
+    }
+
+    /** The assets with these ids (those that exist). */
+    List<Activo> porIds(Collection<Long> ids) {
+        return ids.isEmpty()
+                ? List.of()
+                : jdbc.sql(select() + " WHERE a.id IN (:ids)")
+                        .param("ids", List.copyOf(ids))
+                        .query(rows)
+                        .list();
     }
 
     /** The estado a maintenance gives, remembering the one it replaces ({@code antes}: null forgets it). */

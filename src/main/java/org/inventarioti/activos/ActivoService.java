@@ -1,15 +1,11 @@
 package org.inventarioti.activos;
 
-import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.inventarioti.auditoria.AuditoriaService;
-import org.inventarioti.categorias.Categoria;
-import org.inventarioti.categorias.CategoriaService;
 import org.inventarioti.categorias.ClavesEspecificacion;
 import org.inventarioti.errors.Checks;
 import org.inventarioti.errors.ConflictException;
@@ -20,7 +16,6 @@ import org.inventarioti.errors.StaleVersionException;
 import org.inventarioti.errors.Versions;
 import org.inventarioti.listing.ListPage;
 import org.inventarioti.listing.ListParams;
-import org.inventarioti.secretos.DetectorSecretos;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -41,27 +36,25 @@ public class ActivoService {
     private static final String ENTIDAD_API = "Activo";
 
     private final ActivoRepository repository;
-    private final CategoriaService categorias;
     private final AuditoriaService auditoria;
     private final MantenimientosDeActivo mantenimientos;
-    private final Validator validator;
     private final JsonMapper json;
-    private final ReglasEspecificaciones reglas;
+    private final ReglasActivo reglas;
+    private final LoteActivos lote;
 
     ActivoService(
             ActivoRepository repository,
-            CategoriaService categorias,
             AuditoriaService auditoria,
             MantenimientosDeActivo mantenimientos,
-            Validator validator,
-            JsonMapper json) {
+            JsonMapper json,
+            ReglasActivo reglas,
+            LoteActivos lote) {
         this.repository = repository;
-        this.categorias = categorias;
         this.auditoria = auditoria;
         this.mantenimientos = mantenimientos;
-        this.validator = validator;
         this.json = json;
-        this.reglas = new ReglasEspecificaciones(json);
+        this.reglas = reglas;
+        this.lote = lote;
     }
 
     /**
@@ -137,6 +130,25 @@ public class ActivoService {
             return e.errors();
         }
     }
+
+    /**
+     * Many assets created or replaced at once (spreadsheet imports): each row checked by the same
+     * rules as {@link #crear} and {@link #reemplazar} (categories and maintenance in progress read
+     * once per batch), and when {@code escribir} the valid ones written with batched statements,
+     * read back and audited as those methods audit them. A row that the database refuses (a
+     * duplicate serial, someone else's change since {@code antes}) fails the whole call, so the
+     * caller redoes the batch row by row.
+     */
+    @Transactional
+    public List<Escrito> guardarVarios(List<Escritura> filas, boolean escribir) {
+        return lote.guardar(filas, escribir);
+    }
+
+    /** A row of {@link #guardarVarios}: a new asset ({@code antes} null) or a full replace of {@code antes} at its version. */
+    public record Escritura(ActivoRequest request, Activo antes) {}
+
+    /** What became of a row: its errors (nothing written), or the stored asset (null when not written). */
+    public record Escrito(List<FieldError> errores, Activo activo) {}
 
     /** The request that would store {@code activo} as it is (a full replace with no change). */
     public static ActivoRequest comoRequest(Activo activo) {
@@ -261,7 +273,7 @@ public class ActivoService {
     /** Every rule of an asset, all errors at once; the especificaciones come back normalised. */
     private ActivoRequest validated(ActivoRequest request, Optional<Activo> before) {
         List<FieldError> errors = new ArrayList<>();
-        ActivoRequest clean = comprobar(request, before, errors);
+        ActivoRequest clean = reglas.comprobar(request, before, errors);
         Checks.orFail(errors);
         return clean;
     }
@@ -272,76 +284,11 @@ public class ActivoService {
      */
     List<FieldError> problemas(ActivoRequest request, Optional<Activo> before) {
         List<FieldError> errors = new ArrayList<>();
-        comprobar(request, before, errors);
+        reglas.comprobar(request, before, errors);
         return errors;
     }
 
-    private ActivoRequest comprobar(ActivoRequest request, Optional<Activo> before, List<FieldError> errors) {
-        errors.addAll(Checks.violations(validator, request));
-        ReglasEspecificaciones.Resultado specs = reglas.aplicar(request.especificaciones());
-        errors.addAll(specs.errores());
-        textos(request, errors);
-        if (request.precio() != null && request.moneda() == null) {
-            errors.add(FieldError.of("moneda", "required when precio is given"));
-        }
-        if (request.fechaCompra() != null
-                && request.garantiaHasta() != null
-                && request.garantiaHasta().isBefore(request.fechaCompra())) {
-            errors.add(FieldError.of("garantia_hasta", "must not be before fecha_compra"));
-        }
-        ActivoRequest clean = request.limpio(specs.especificaciones());
-        if (request.categoriaId() != null) {
-            Optional<Categoria> categoria = categorias.encontrar(request.categoriaId());
-            if (categoria.isEmpty()) {
-                errors.add(FieldError.of("categoria_id", "category " + request.categoriaId() + " does not exist"));
-            } else if (specs.errores().isEmpty() && especificacionesCambian(before, clean)) {
-                errors.addAll(categorias.validarEspecificaciones(categoria.get(), clean.especificaciones()));
-            }
-        }
-        before.ifPresent(activo -> estadoConMantenimiento(activo, clean, errors));
-        return clean;
-    }
-
-    /** Assets keep especificaciones that a later schema change made non-conforming until they change them. */
-    private static boolean especificacionesCambian(Optional<Activo> before, ActivoRequest clean) {
-        return before.isEmpty()
-                || before.get().categoriaId() != clean.categoriaId()
-                || !Objects.equals(before.get().especificaciones(), clean.especificaciones());
-    }
-
-    private void estadoConMantenimiento(Activo before, ActivoRequest clean, List<FieldError> errors) {
-        if (clean.estado().equals(Activo.EN_MANTENIMIENTO) || clean.estado().equals(Activo.DADO_DE_BAJA)) {
-            return;
-        }
-        mantenimientos
-                .enProgreso(before.id())
-                .ifPresent(m -> errors.add(FieldError.of(
-                        "estado",
-                        "maintenance " + m + " is in progress: the asset stays En mantenimiento until it is"
-                                + " completed or cancelled (or the asset is Dado de baja)")));
-    }
-
-    private static void textos(ActivoRequest r, List<FieldError> errors) {
-        Map<String, String> texts = new java.util.LinkedHashMap<>();
-        texts.put("nombre", r.nombre());
-        texts.put("marca", r.marca());
-        texts.put("modelo", r.modelo());
-        texts.put("numero_serie", r.numeroSerie());
-        texts.put("area", r.area());
-        texts.put("ubicacion", r.ubicacion());
-        texts.put("proveedor", r.proveedor());
-        texts.put("responsable", r.responsable());
-        texts.put("notas", r.notas());
-        texts.forEach((field, text) -> {
-            if (text != null && text.indexOf('\u0000') >= 0) {
-                errors.add(FieldError.of(field, "must not contain NUL characters"));
-            }
-        });
-        DetectorSecretos.camposConSecreto(texts)
-                .forEach(field -> errors.add(FieldError.of(field, DetectorSecretos.MENSAJE_VALOR)));
-    }
-
-    private static ConflictException duplicate(DuplicateKeyException e) {
+    static ConflictException duplicate(DuplicateKeyException e) {
         String message = String.valueOf(e.getMostSpecificCause().getMessage());
         if (message.contains("activos_numero_serie_key")) {
             return ConflictException.duplicate(

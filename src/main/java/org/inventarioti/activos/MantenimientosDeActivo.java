@@ -19,6 +19,9 @@ public interface MantenimientosDeActivo {
     /** The id of a maintenance of this asset that is in progress, if any. */
     Optional<Long> enProgreso(long activoId);
 
+    /** {@link #enProgreso(long)} of many assets in one query: asset id → maintenance id (only those with one). */
+    java.util.Map<Long, Long> enProgreso(java.util.Collection<Long> activoIds);
+
     /** Audits the deletion of the asset's maintenance records, which go with the asset. */
     void activoEliminado(long activoId);
 

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.inventarioti.config.RequestId;
 import org.inventarioti.listing.ListPage;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -29,15 +31,28 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 public class AuditoriaService {
 
+    private static final String INSERT = """
+            INSERT INTO auditoria (actor_id, actor_email, accion, entidad, entidad_id, antes, despues,
+                                   request_id, direccion_cliente)
+            VALUES ((SELECT id FROM usuarios WHERE lower(email) = lower(:actor)), :actor, :accion,
+                    :entidad, :entidadId, CAST(:antes AS jsonb), CAST(:despues AS jsonb),
+                    :requestId, :cliente)
+            """;
+
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate lotes;
     private final JsonMapper json;
     private final AuditoriaConsulta consulta;
 
-    AuditoriaService(JdbcClient jdbc, JsonMapper json, AuditoriaConsulta consulta) {
+    AuditoriaService(JdbcClient jdbc, NamedParameterJdbcTemplate lotes, JsonMapper json, AuditoriaConsulta consulta) {
         this.jdbc = jdbc;
+        this.lotes = lotes;
         this.json = json;
         this.consulta = consulta;
     }
+
+    /** One entity of a batch: its id and its state before (null for a creation) and after. */
+    public record Registro(Object entidadId, Object antes, Object despues) {}
 
     /** One audit row as administrators read it. */
     public record Entrada(
@@ -92,6 +107,59 @@ public class AuditoriaService {
     /** Records only the fields that changed; records nothing when nothing changed. */
     @Transactional(propagation = Propagation.REQUIRED)
     public void actualizado(String entidad, Object entidadId, Object antes, Object despues) {
+        JsonNode[] changed = cambios(antes, despues);
+        if (changed != null) {
+            insert("actualizar", entidad, entidadId, null, changed[0], changed[1]);
+        }
+    }
+
+    /** {@link #creado} of many entities, in one batch of statements (an import's rows). */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void creados(String entidad, List<Registro> registros) {
+        lote(
+                "crear",
+                entidad,
+                registros.stream()
+                        .map(r -> new Fila(id(r.entidadId()), null, json.valueToTree(r.despues())))
+                        .toList());
+    }
+
+    /** {@link #actualizado} of many entities, in one batch of statements; those without a change record nothing. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void actualizados(String entidad, List<Registro> registros) {
+        List<Fila> filas = new java.util.ArrayList<>();
+        for (Registro r : registros) {
+            JsonNode[] changed = cambios(r.antes(), r.despues());
+            if (changed != null) {
+                filas.add(new Fila(id(r.entidadId()), changed[0], changed[1]));
+            }
+        }
+        lote("actualizar", entidad, filas);
+    }
+
+    private record Fila(String entidadId, JsonNode antes, JsonNode despues) {}
+
+    private static String id(Object entidadId) {
+        return entidadId == null ? null : entidadId.toString();
+    }
+
+    private void lote(String accion, String entidad, List<Fila> filas) {
+        if (filas.isEmpty()) {
+            return;
+        }
+        String actor = almacenable(currentActor());
+        String requestId = RequestId.current();
+        String cliente = clientAddress();
+        MapSqlParameterSource[] params = new MapSqlParameterSource[filas.size()];
+        for (int i = 0; i < params.length; i++) {
+            Fila f = filas.get(i);
+            params[i] = parametros(actor, accion, entidad, f.entidadId(), f.antes(), f.despues(), requestId, cliente);
+        }
+        lotes.batchUpdate(INSERT, params);
+    }
+
+    /** The fields that changed, before and after; null when none did. */
+    private JsonNode[] cambios(Object antes, Object despues) {
         JsonNode before = json.valueToTree(antes);
         JsonNode after = json.valueToTree(despues);
         Map<String, JsonNode> changedBefore = new LinkedHashMap<>();
@@ -102,10 +170,7 @@ public class AuditoriaService {
                 changedAfter.put(field, after.get(field));
             }
         }
-        if (changedAfter.isEmpty()) {
-            return;
-        }
-        insert("actualizar", entidad, entidadId, null, object(changedBefore), object(changedAfter));
+        return changedAfter.isEmpty() ? null : new JsonNode[] {object(changedBefore), object(changedAfter)};
     }
 
     private ObjectNode object(Map<String, JsonNode> fields) {
@@ -117,22 +182,37 @@ public class AuditoriaService {
     private void insert(
             String accion, String entidad, Object entidadId, String actorEmail, JsonNode antes, JsonNode despues) {
         String actor = almacenable(actorEmail != null ? actorEmail : currentActor());
-        jdbc.sql("""
-                        INSERT INTO auditoria (actor_id, actor_email, accion, entidad, entidad_id, antes, despues,
-                                               request_id, direccion_cliente)
-                        VALUES ((SELECT id FROM usuarios WHERE lower(email) = lower(:actor)), :actor, :accion,
-                                :entidad, :entidadId, CAST(:antes AS jsonb), CAST(:despues AS jsonb),
-                                :requestId, :cliente)
-                        """)
-                .param("actor", actor)
-                .param("accion", accion)
-                .param("entidad", entidad)
-                .param("entidadId", entidadId == null ? null : entidadId.toString())
-                .param("antes", antes == null ? null : jsonAlmacenable(json.writeValueAsString(antes)))
-                .param("despues", despues == null ? null : jsonAlmacenable(json.writeValueAsString(despues)))
-                .param("requestId", RequestId.current())
-                .param("cliente", clientAddress())
+        jdbc.sql(INSERT)
+                .paramSource(parametros(
+                        actor,
+                        accion,
+                        entidad,
+                        entidadId == null ? null : entidadId.toString(),
+                        antes,
+                        despues,
+                        RequestId.current(),
+                        clientAddress()))
                 .update();
+    }
+
+    private MapSqlParameterSource parametros(
+            String actor,
+            String accion,
+            String entidad,
+            String entidadId,
+            JsonNode antes,
+            JsonNode despues,
+            String requestId,
+            String cliente) {
+        return new MapSqlParameterSource()
+                .addValue("actor", actor)
+                .addValue("accion", accion)
+                .addValue("entidad", entidad)
+                .addValue("entidadId", entidadId)
+                .addValue("antes", antes == null ? null : jsonAlmacenable(json.writeValueAsString(antes)))
+                .addValue("despues", despues == null ? null : jsonAlmacenable(json.writeValueAsString(despues)))
+                .addValue("requestId", requestId)
+                .addValue("cliente", cliente);
     }
 
     /**

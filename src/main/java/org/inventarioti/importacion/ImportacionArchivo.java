@@ -1,40 +1,27 @@
 package org.inventarioti.importacion;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.zip.GZIPOutputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.inventarioti.activos.Activo;
-import org.inventarioti.activos.ActivoRequest;
 import org.inventarioti.activos.ActivoService;
 import org.inventarioti.auditoria.AuditoriaService;
 import org.inventarioti.categorias.Categoria;
 import org.inventarioti.categorias.CategoriaService;
 import org.inventarioti.config.RequestId;
-import org.inventarioti.errors.DomainException;
-import org.inventarioti.errors.FieldError;
-import org.inventarioti.errors.InvalidException;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,6 +55,7 @@ public class ImportacionArchivo {
     private final AuditoriaService auditoria;
     private final Importaciones importaciones;
     private final TransactionTemplate tx;
+    private final TransactionTemplate anidada;
     private final TransactionTemplate lectura;
     private final JsonMapper json;
 
@@ -83,6 +71,8 @@ public class ImportacionArchivo {
         this.auditoria = auditoria;
         this.importaciones = importaciones;
         this.tx = new TransactionTemplate(transactions);
+        this.anidada = new TransactionTemplate(transactions);
+        this.anidada.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.lectura = new TransactionTemplate(transactions);
         this.lectura.setReadOnly(true);
         this.json = json;
@@ -122,14 +112,24 @@ public class ImportacionArchivo {
     private ResultadoArchivo procesar(
             UUID id, Path file, String nombre, OpcionesArchivo o, Progreso progreso, Path informe) {
         long started = System.nanoTime();
-        String sha256 = sha256(file);
+        String sha256 = InformeArchivo.sha256(file);
         Path report = null;
         String previous = MDC.get(RequestId.MDC_KEY);
         try (Hoja hoja = Hoja.abrir(file, nombre)) {
             Mapeo mapeo = Mapeo.de(hoja.cabecera(), o.columnas());
             comprobarMapeo(mapeo, o, hoja);
             report = Files.createTempFile("inventario-importacion-", ".csv");
-            Pasada pasada = new Pasada(id, hoja, mapeo, o, progreso);
+            PasadaArchivo pasada = new PasadaArchivo(
+                    activos,
+                    importaciones,
+                    tx,
+                    anidada,
+                    id,
+                    hoja,
+                    mapeo,
+                    o,
+                    progreso,
+                    new FilaActivo(mapeo, categoriasPorNombre(), json));
             if (progreso != Progreso.NADA) {
                 long[] total = {0};
                 hoja.filas(row -> total[0]++);
@@ -139,9 +139,10 @@ public class ImportacionArchivo {
                 importaciones.empezar(id, nombre, sha256, hoja.formato(), o, AuditoriaService.currentActor());
                 MDC.put(RequestId.MDC_KEY, "importacion:" + id);
             }
-            try (Writer out = informeWriter(report)) {
+            try (Writer out = InformeArchivo.writer(report)) {
                 CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180);
-                List<String> header = new ArrayList<>(hoja.cabecera());
+                List<String> header = new ArrayList<>(
+                        hoja.cabecera().stream().map(InformeArchivo::celda).toList());
                 header.add("resultado_importacion");
                 header.add("problemas_importacion");
                 printer.printRecord(header);
@@ -162,7 +163,7 @@ public class ImportacionArchivo {
             }
             boolean escrito = !o.simulacion() && (!o.todoONada() || pasada.rechazadas == 0);
             if (!escrito) {
-                marcarNoEscritas(report, hoja.cabecera().size());
+                InformeArchivo.marcarNoEscritas(report, hoja.cabecera().size());
             }
             String estado = o.simulacion() ? "simulacion" : escrito ? "completada" : "rechazada";
             String mensaje = o.simulacion()
@@ -197,7 +198,7 @@ public class ImportacionArchivo {
                     List.copyOf(pasada.ejemplos),
                     (System.nanoTime() - started) / 1e9);
             if (!o.simulacion()) {
-                byte[] gz = gzip(report);
+                byte[] gz = InformeArchivo.gzip(report);
                 tx.executeWithoutResult(status -> {
                     importaciones.terminar(id, resultado, json.writeValueAsString(resultado), gz);
                     auditoria.evento(ENTIDAD + "_" + estado, ENTIDAD, id, null, evento(resultado));
@@ -254,7 +255,7 @@ public class ImportacionArchivo {
         return details;
     }
 
-    private static String causa(Exception e) {
+    static String causa(Exception e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -281,370 +282,11 @@ public class ImportacionArchivo {
         }
     }
 
-    /** UTF-8 with a byte-order mark, so Excel opens the report with its accents. */
-    private static Writer informeWriter(Path report) throws IOException {
-        Writer out = new BufferedWriter(
-                new OutputStreamWriter(Files.newOutputStream(report), StandardCharsets.UTF_8), 64 * 1024);
-        out.write('\uFEFF');
-        return out;
-    }
-
-    /** A run that wrote nothing: the rows that would have been written say so. */
-    private static void marcarNoEscritas(Path report, int columns) throws IOException {
-        Path rewritten = Files.createTempFile("inventario-importacion-", ".csv");
-        try {
-            try (var reader = Files.newBufferedReader(report, StandardCharsets.UTF_8);
-                    var parser = CSVFormat.RFC4180.parse(reader);
-                    Writer out = informeWriter(rewritten)) {
-                CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180);
-                boolean header = true;
-                for (var record : parser) {
-                    List<String> cells = record.toList();
-                    if (header) {
-                        cells = new ArrayList<>(cells);
-                        cells.set(0, cells.get(0).replace("\uFEFF", ""));
-                        header = false;
-                    } else if (cells.size() > columns
-                            && !cells.get(columns).equals("rechazada")
-                            && !cells.get(columns).equals("sin_cambios")) {
-                        cells = new ArrayList<>(cells);
-                        cells.set(columns, "no_escrita_" + cells.get(columns));
-                    }
-                    printer.printRecord(cells);
-                }
-                printer.flush();
-            }
-            Files.move(rewritten, report, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(rewritten);
-        }
-    }
-
-    private static byte[] gzip(Path file) throws IOException {
-        var bytes = new java.io.ByteArrayOutputStream();
-        try (OutputStream gz = new GZIPOutputStream(bytes)) {
-            Files.copy(file, gz);
-        }
-        return bytes.toByteArray();
-    }
-
-    static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[64 * 1024];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new ImportacionRechazada("cannot read the file: " + e.getMessage(), e);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private Map<String, Categoria> categoriasPorNombre() {
         Map<String, Categoria> byName = new HashMap<>();
         for (Categoria c : categorias.todas()) {
             byName.put(Valores.clave(c.nombre()), c);
         }
         return byName;
-    }
-
-    private static String serie(String text) {
-        return text == null ? null : text.strip().toLowerCase(Locale.ROOT);
-    }
-
-    /** One pass over the file: rows in blocks, each block matched with one query, written when it is a run. */
-    private final class Pasada {
-        final UUID id;
-        final Hoja hoja;
-        final Mapeo mapeo;
-        final OpcionesArchivo o;
-        final Progreso progreso;
-        final FilaActivo lector;
-        final Map<String, Long> serialesVistos = new HashMap<>();
-        final Map<String, Long> codigosVistos = new HashMap<>();
-        final Map<String, Long> motivos = new HashMap<>();
-        final List<ResultadoArchivo.FilaResultado> ejemplos = new ArrayList<>();
-        final List<String> avisos = new ArrayList<>();
-        final List<String[]> bloque = new ArrayList<>(BLOQUE);
-        CSVPrinter printer;
-        long total;
-        long filas;
-        long creadas;
-        long actualizadas;
-        long sinCambios;
-        long rechazadas;
-        boolean condenada;
-        boolean codigoIgnorado;
-
-        Pasada(UUID id, Hoja hoja, Mapeo mapeo, OpcionesArchivo o, Progreso progreso) {
-            this.id = id;
-            this.hoja = hoja;
-            this.mapeo = mapeo;
-            this.o = o;
-            this.progreso = progreso;
-            this.lector = new FilaActivo(mapeo, categoriasPorNombre(), json);
-        }
-
-        void recorrer() {
-            try {
-                hoja.filas(row -> {
-                    bloque.add(row);
-                    if (bloque.size() == BLOQUE) {
-                        bloque();
-                    }
-                });
-                if (!bloque.isEmpty()) {
-                    bloque();
-                }
-            } catch (ImportacionRechazada e) {
-                throw e;
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (Exception e) {
-                if (e instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private final class Fila {
-            final long numero;
-            final String[] celdas;
-            String accion;
-            String clave;
-            Activo existente;
-            ActivoRequest request;
-            final List<FilaActivo.Problema> problemas = new ArrayList<>();
-            boolean[] secretas;
-
-            Fila(long numero, String[] celdas) {
-                this.numero = numero;
-                this.celdas = celdas;
-            }
-
-            void problema(String columna, String mensaje) {
-                problemas.add(new FilaActivo.Problema(columna, mensaje));
-            }
-        }
-
-        private void bloque() throws IOException {
-            List<Fila> rows = new ArrayList<>(bloque.size());
-            for (String[] cells : bloque) {
-                rows.add(new Fila(++filas + 1, cells));
-            }
-            bloque.clear();
-            Map<String, Activo> porSerie = new HashMap<>();
-            Map<String, Activo> porCodigo = new HashMap<>();
-            List<String> series = new ArrayList<>();
-            List<String> codigos = new ArrayList<>();
-            for (Fila f : rows) {
-                String serial = Valores.texto(lector.valor(f.celdas, "numero_serie"));
-                String codigo = Valores.texto(lector.valor(f.celdas, "codigo"));
-                if (serial != null) {
-                    series.add(serial);
-                }
-                if (codigo != null) {
-                    codigos.add(codigo);
-                }
-            }
-            activos.porNumerosSerie(series).forEach(a -> porSerie.put(serie(a.numeroSerie()), a));
-            if (o.clave() == OpcionesArchivo.Clave.CODIGO && !codigos.isEmpty()) {
-                activos.porCodigos(codigos).forEach(a -> porCodigo.put(a.codigo(), a));
-            }
-            List<Fila> escribir = new ArrayList<>();
-            for (Fila f : rows) {
-                clasificar(f, porSerie, porCodigo);
-                if (f.problemas.isEmpty() && !o.simulacion() && !f.accion.equals("sin_cambios")) {
-                    escribir.add(f);
-                }
-            }
-            if (!escribir.isEmpty()) {
-                escribir(escribir);
-            }
-            for (Fila f : rows) {
-                terminar(f);
-            }
-            progreso.avance(filas, total);
-        }
-
-        private void clasificar(Fila f, Map<String, Activo> porSerie, Map<String, Activo> porCodigo) {
-            String serial = Valores.texto(lector.valor(f.celdas, "numero_serie"));
-            String codigo = Valores.texto(lector.valor(f.celdas, "codigo"));
-            boolean porCodigoClave = o.clave() == OpcionesArchivo.Clave.CODIGO;
-            f.clave = porCodigoClave ? codigo : serial;
-            Activo existente = null;
-            if (porCodigoClave) {
-                existente = codigo == null ? null : porCodigo.get(codigo);
-            } else if (serial != null) {
-                existente = porSerie.get(serie(serial));
-            }
-            if (serial != null) {
-                Long before = serialesVistos.putIfAbsent(serie(serial), f.numero);
-                if (before != null) {
-                    f.problema(
-                            mapeo.cabeceraDe("numero_serie"),
-                            "duplicate serial number: row " + before + " of the file has it too");
-                }
-            }
-            if (codigo != null && porCodigoClave) {
-                Long before = codigosVistos.putIfAbsent(codigo, f.numero);
-                if (before != null) {
-                    f.problema(mapeo.cabeceraDe("codigo"), "duplicate code: row " + before + " of the file has it too");
-                }
-            }
-            if (existente == null) {
-                if (o.modo() == OpcionesArchivo.Modo.ACTUALIZAR) {
-                    f.problema(
-                            porCodigoClave ? mapeo.cabeceraDe("codigo") : mapeo.cabeceraDe("numero_serie"),
-                            f.clave == null
-                                    ? "is empty: the row cannot be matched"
-                                    : "no asset has this " + o.clave().nombre() + " (update mode creates nothing)");
-                } else if (porCodigoClave && codigo != null) {
-                    f.problema(
-                            mapeo.cabeceraDe("codigo"),
-                            "no asset has this code (a new asset's code is generated:"
-                                    + " leave it empty to create one)");
-                }
-                f.accion = "crear";
-            } else {
-                f.accion = "actualizar";
-                f.existente = existente;
-            }
-            if (f.accion.equals("crear") && codigo != null && !porCodigoClave && !codigoIgnorado) {
-                codigoIgnorado = true;
-                avisos.add("a new asset's codigo is generated: the codes of the rows to create are not used");
-            }
-            if (!f.problemas.isEmpty()) {
-                return;
-            }
-            FilaActivo.Lectura lectura = lector.leer(f.celdas, f.existente);
-            f.secretas = lectura.secretas();
-            f.problemas.addAll(lectura.problemas());
-            if (lectura.request() == null) {
-                return;
-            }
-            ActivoRequest request = lectura.request();
-            if (f.existente != null && FilaActivo.igual(request, f.existente)) {
-                f.accion = "sin_cambios";
-                return;
-            }
-            if (f.existente != null && o.modo() == OpcionesArchivo.Modo.CREAR) {
-                f.problema(
-                        porCodigoClave ? mapeo.cabeceraDe("codigo") : mapeo.cabeceraDe("numero_serie"),
-                        "asset " + f.existente.codigo() + " already has it and differs (create mode updates nothing)");
-                return;
-            }
-            if (porCodigoClave && request.numeroSerie() != null) {
-                Activo other = porSerie.get(serie(request.numeroSerie()));
-                if (other != null && (f.existente == null || other.id() != f.existente.id())) {
-                    f.problema(
-                            mapeo.cabeceraDe("numero_serie"),
-                            "duplicate serial number: asset " + other.codigo() + " already has it");
-                    return;
-                }
-            }
-            for (FieldError e : activos.validar(request, f.existente)) {
-                String field = e.field() == null ? "" : e.field();
-                String columna = field.startsWith("especificaciones.")
-                                && mapeo.tiene(Mapeo.SPEC + field.substring("especificaciones.".length()))
-                        ? mapeo.cabeceraDe(Mapeo.SPEC + field.substring("especificaciones.".length()))
-                        : mapeo.cabeceraDe(field.isEmpty() ? "fila" : field);
-                f.problema(columna, e.message());
-            }
-            f.request = request;
-        }
-
-        /** The block's valid rows; skipping errors, a block that fails is redone row by row. */
-        private void escribir(List<Fila> rows) {
-            if (o.todoONada()) {
-                if (condenada) {
-                    return;
-                }
-                for (Fila f : rows) {
-                    try {
-                        guardar(f);
-                    } catch (DomainException | org.springframework.dao.DataAccessException e) {
-                        f.problema("fila", mensaje(e));
-                        condenada = true;
-                        return;
-                    }
-                }
-                return;
-            }
-            try {
-                tx.executeWithoutResult(status -> rows.forEach(this::guardar));
-            } catch (DomainException | org.springframework.dao.DataAccessException e) {
-                for (Fila f : rows) {
-                    try {
-                        tx.executeWithoutResult(status -> guardar(f));
-                    } catch (DomainException | org.springframework.dao.DataAccessException one) {
-                        f.problema("fila", mensaje(one));
-                    }
-                }
-            }
-        }
-
-        private void guardar(Fila f) {
-            Activo saved = f.existente == null
-                    ? activos.crear(f.request)
-                    : activos.reemplazar(f.existente.id(), f.request, null);
-            importaciones.tocado(id, saved.id(), f.existente == null ? "crear" : "actualizar", saved.version());
-        }
-
-        private String mensaje(Exception e) {
-            if (e instanceof InvalidException invalid) {
-                return String.join(
-                        "; ",
-                        invalid.errors().stream()
-                                .map(x -> x.field() + ": " + x.message())
-                                .toList());
-            }
-            return causa(e);
-        }
-
-        private void terminar(Fila f) throws IOException {
-            String resultado;
-            if (!f.problemas.isEmpty()) {
-                resultado = "rechazada";
-                rechazadas++;
-                for (FilaActivo.Problema p : f.problemas) {
-                    motivos.merge(p.columna() + ": " + generico(p.mensaje()), 1L, Long::sum);
-                }
-            } else {
-                resultado = f.accion;
-                switch (f.accion) {
-                    case "crear" -> creadas++;
-                    case "actualizar" -> actualizadas++;
-                    default -> sinCambios++;
-                }
-            }
-            if (!resultado.equals("sin_cambios") && ejemplos.size() < EJEMPLOS) {
-                ejemplos.add(
-                        new ResultadoArchivo.FilaResultado(f.numero, resultado, f.clave, List.copyOf(f.problemas)));
-            }
-            List<String> cells = new ArrayList<>(f.celdas.length + 2);
-            for (int i = 0; i < f.celdas.length; i++) {
-                cells.add(f.secretas != null && f.secretas[i] ? Secretos.RETIRADO : f.celdas[i]);
-            }
-            cells.add(resultado);
-            cells.add(
-                    String.join("; ", f.problemas.stream().map(Object::toString).toList()));
-            printer.printRecord(cells);
-        }
-    }
-
-    /** A problem without the row's own values, so that the reasons group (row numbers and quotes dropped). */
-    static String generico(String mensaje) {
-        // The list of categories goes first: a category's name may hold quotes or parentheses.
-        return mensaje.replaceAll("(?s)\\s*\\(categories: .*\\)$", "")
-                .replaceAll("\"[^\"]*\"", "\"…\"")
-                .replaceAll("row \\d+", "row …")
-                .replaceAll("asset \\S+ already", "an asset already")
-                .strip();
     }
 }

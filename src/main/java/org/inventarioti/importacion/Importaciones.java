@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,9 +40,11 @@ class Importaciones {
             sin_cambios, rechazadas, mensaje, resultado::text, actor, iniciada_en, terminada_en""";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate lotes;
 
-    Importaciones(JdbcClient jdbc) {
+    Importaciones(JdbcClient jdbc, NamedParameterJdbcTemplate lotes) {
         this.jdbc = jdbc;
+        this.lotes = lotes;
     }
 
     void empezar(UUID id, String archivo, String sha256, String formato, OpcionesArchivo o, String actor) {
@@ -94,17 +98,23 @@ class Importaciones {
                 .update();
     }
 
-    void tocado(UUID id, long activoId, String accion, int version) {
-        jdbc.sql("""
+    /** The assets a run created or updated, with their version right after it (one batch of statements). */
+    void tocados(UUID id, List<Tocado> tocados) {
+        if (tocados.isEmpty()) {
+            return;
+        }
+        MapSqlParameterSource[] params = tocados.stream()
+                .map(t -> new MapSqlParameterSource()
+                        .addValue("id", id)
+                        .addValue("activo", t.activoId())
+                        .addValue("accion", t.accion())
+                        .addValue("version", t.version()))
+                .toArray(MapSqlParameterSource[]::new);
+        lotes.batchUpdate("""
                         INSERT INTO importacion_activos (importacion_id, activo_id, accion, version)
                         VALUES (:id, :activo, :accion, :version)
                         ON CONFLICT (importacion_id, activo_id) DO UPDATE SET version = EXCLUDED.version
-                        """)
-                .param("id", id)
-                .param("activo", activoId)
-                .param("accion", accion)
-                .param("version", version)
-                .update();
+                        """, params);
     }
 
     List<Tocado> tocados(UUID id) {

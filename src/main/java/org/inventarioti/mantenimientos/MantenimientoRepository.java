@@ -57,6 +57,18 @@ class MantenimientoRepository {
                 .optional();
     }
 
+    /** {@link #enProgreso(long)} of many assets: asset id → the lowest id of one in progress. */
+    Map<Long, Long> enProgreso(java.util.Collection<Long> activoIds) {
+        Map<Long, Long> found = new java.util.HashMap<>();
+        jdbc.sql("SELECT activo_id, min(id) FROM mantenimientos WHERE activo_id IN (:ids) AND estado = 'en_progreso'"
+                        + " GROUP BY activo_id")
+                .param("ids", List.copyOf(activoIds))
+                .query(rs -> {
+                    found.put(rs.getLong(1), rs.getLong(2));
+                });
+        return found;
+    }
+
     /** The asset's maintenance records as stored, for the audit trail of a deletion. */
     List<Map.Entry<Long, JsonNode>> almacenados(long activoId) {
         return jdbc.sql("SELECT id, to_jsonb(m)::text FROM mantenimientos m WHERE activo_id = ? ORDER BY id")

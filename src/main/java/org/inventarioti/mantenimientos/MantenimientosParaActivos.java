@@ -53,6 +53,11 @@ class MantenimientosParaActivos implements MantenimientosDeActivo {
     }
 
     @Override
+    public Map<Long, Long> enProgreso(java.util.Collection<Long> activoIds) {
+        return activoIds.isEmpty() ? Map.of() : repository.enProgreso(activoIds);
+    }
+
+    @Override
     public void activoEliminado(long activoId) {
         repository
                 .almacenados(activoId)

@@ -12,15 +12,22 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.inventarioti.support.Api;
 import org.inventarioti.support.InventarioTest;
+import org.inventarioti.support.TestUsers;
+import org.inventarioti.usuarios.Rol;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
  * The spreadsheet import benchmark (off unless {@code -Dbench.import.filas=N}): a CSV of N new
- * laptops, previewed and then imported (skipping errors), timed, with the heap's peak after each.
+ * laptops, previewed and then imported (skipping errors), timed, with the heap's peak after each;
+ * then {@code bench.import.api} more (default min(N, 2000)) created one request each through
+ * {@code POST /api/activos}, the whole MVC and security stack in process, for comparison.
  * Command and figures: docs/benchmarks.md.
  */
 @InventarioTest
@@ -29,6 +36,15 @@ class ImportacionBenchmarkTest {
 
     @Autowired
     ImportacionArchivo importacion;
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @TempDir
     Path dir;
@@ -77,10 +93,13 @@ class ImportacionBenchmarkTest {
         double runS = (System.nanoTime() - t0) / 1e9;
         long runPeak = peakHeap();
         assertThat(done.creadas()).isEqualTo(n);
+        int m = Integer.parseInt(System.getProperty("bench.import.api", Integer.toString(Math.min(n, 2000))));
+        double apiS = porLaApi(run, m);
         System.out.printf(
                 Locale.ROOT,
                 "BENCH import rows=%d file=%dMB preview=%.1fs (%.0f rows/s, heap peak %d MiB) import=%.1fs (%.0f rows/s,"
-                        + " heap peak %d MiB) max heap %d MiB%n",
+                        + " heap peak %d MiB) max heap %d MiB; POST /api/activos one row per request: %d rows %.1fs (%.0f"
+                        + " rows/s)%n",
                 n,
                 mb,
                 previewS,
@@ -89,7 +108,40 @@ class ImportacionBenchmarkTest {
                 runS,
                 n / runS,
                 runPeak >> 20,
-                Runtime.getRuntime().maxMemory() >> 20);
+                Runtime.getRuntime().maxMemory() >> 20,
+                m,
+                apiS,
+                m / apiS);
+    }
+
+    /** The same laptops (other serial numbers) created one request each through the API, as a TECNICO. */
+    private double porLaApi(String run, int m) {
+        long laptop = jdbc.sql("SELECT id FROM categorias WHERE nombre = 'Laptop'")
+                .query(Long.class)
+                .single();
+        Api api = new Api(mvc, users.create(Rol.TECNICO));
+        long t0 = System.nanoTime();
+        for (int i = 0; i < m; i++) {
+            String body = String.format(
+                    Locale.ROOT,
+                    "{\"categoria_id\":%d,\"numero_serie\":\"A%s-%07d\",\"nombre\":\"Portátil %d\",\"marca\":\"Dell\","
+                            + "\"modelo\":\"Latitude 54%02d\",\"estado\":\"Activo\",\"area\":\"Área %d\","
+                            + "\"ubicacion\":\"Sede %d\",\"fecha_compra\":\"2024-%02d-%02d\",\"precio\":1%03d.50,"
+                            + "\"moneda\":\"USD\",\"especificaciones\":{\"cpu\":\"Intel i7-1365U\",\"ram\":\"16GB\","
+                            + "\"disco\":\"512GB SSD\"}}",
+                    laptop,
+                    run,
+                    i,
+                    i,
+                    i % 100,
+                    i % 40,
+                    i % 12,
+                    1 + i % 12,
+                    1 + i % 28,
+                    i % 1000);
+            assertThat(api.post("/api/activos", body)).hasStatus(201);
+        }
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     private static void resetPeaks() {

@@ -75,6 +75,47 @@ class ImportacionRunTest {
     }
 
     @Test
+    void formulaCellsAreKeptAsTextAndNeutralisedInTheReport() throws Exception {
+        String a = Api.unique("FORMA");
+        String b = Api.unique("FORMB");
+        Path file = Hojas.csv(dir, "formulas.csv", StandardCharsets.UTF_8, false, """
+                numero_serie,nombre,categoria,notas,spec.cpu,spec.ram
+                %s,"=HYPERLINK(""http://example.invalid"",""x"")",Laptop,'=1+1,i7,16GB
+                %s,@SUM(A1),Tostadora,+cmd,i7,16GB
+                """.formatted(a, b));
+        Path report = dir.resolve("informe-formulas.csv");
+        ResultadoArchivo r = importacion.ejecutar(
+                UUID.randomUUID(),
+                file,
+                "formulas.csv",
+                new OpcionesArchivo(
+                        OpcionesArchivo.Modo.AMBOS, OpcionesArchivo.Clave.NUMERO_SERIE, false, Map.of(), false),
+                ImportacionArchivo.Progreso.NADA,
+                report);
+
+        assertThat(List.of(r.creadas(), r.rechazadas())).containsExactly(1L, 1L);
+        assertThat(activos.porNumerosSerie(List.of(a))).singleElement().satisfies(x -> {
+            assertThat(x.nombre()).isEqualTo("=HYPERLINK(\"http://example.invalid\",\"x\")");
+            assertThat(x.notas())
+                    .as("the apostrophe protecting a formula is dropped")
+                    .isEqualTo("=1+1");
+        });
+        List<List<String>> rows = informe(report);
+        assertThat(rows.get(1)).startsWith(a, "'=HYPERLINK(\"http://example.invalid\",\"x\")", "Laptop", "'=1+1");
+        assertThat(rows.get(2)).startsWith(b, "'@SUM(A1)", "Tostadora", "'+cmd");
+        assertThat(rows.stream().flatMap(List::stream))
+                .as("no cell of the report would run as a formula")
+                .noneMatch(cell -> !cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0);
+        try (Hoja again = Hoja.abrir(report, "informe.csv")) {
+            List<String[]> read = new java.util.ArrayList<>();
+            again.filas(read::add);
+            assertThat(read.get(0)[1])
+                    .as("the report reads back as the file's own values")
+                    .isEqualTo("=HYPERLINK(\"http://example.invalid\",\"x\")");
+        }
+    }
+
+    @Test
     void skippingErrorsWritesTheValidRowsAuditsTheRunAndReportsEveryRow() throws Exception {
         String existing = Api.unique("RUN");
         Activo before = laptop(existing);
@@ -109,7 +150,7 @@ class ImportacionRunTest {
                 .singleRow();
         assertThat(event.get("accion")).isEqualTo("importacion_completada");
         assertThat((String) event.get("d"))
-                .contains("\"archivo\": \"run.csv\"", "\"sha256\": \"" + ImportacionArchivo.sha256(file) + "\"");
+                .contains("\"archivo\": \"run.csv\"", "\"sha256\": \"" + InformeArchivo.sha256(file) + "\"");
         assertThat(jdbc.sql("SELECT count(*) FROM auditoria WHERE request_id = ? AND entidad = 'activo'")
                         .param("importacion:" + id)
                         .query(Long.class)

@@ -9,8 +9,8 @@ class MotivosTest {
 
     @Test
     void anUnknownCategoryGroupsWhateverTheKnownCategoriesAreCalled() {
-        String plain = ImportacionArchivo.generico("unknown category \"Tostadora\" (categories: Laptop, Monitor)");
-        String hostile = ImportacionArchivo.generico(
+        String plain = PasadaArchivo.generico("unknown category \"Tostadora\" (categories: Laptop, Monitor)");
+        String hostile = PasadaArchivo.generico(
                 "unknown category \"Nevera\" (categories: \"x\" </script>, <script>alert(1)</script>, Laptop (old))");
         assertThat(plain).isEqualTo("unknown category \"…\"");
         assertThat(hostile).isEqualTo(plain);
@@ -18,7 +18,7 @@ class MotivosTest {
 
     @Test
     void rowNumbersAndQuotedValuesAreDropped() {
-        assertThat(ImportacionArchivo.generico("duplicate serial number: row 12 of the file has it too"))
+        assertThat(PasadaArchivo.generico("duplicate serial number: row 12 of the file has it too"))
                 .isEqualTo("duplicate serial number: row … of the file has it too");
     }
 }

@@ -79,7 +79,7 @@ class FeatureBoundariesTest {
             Map.entry(
                     "categorias",
                     Set.of("Categoria", "CategoriaService", "ActivosDeCategoria", "ClavesEspecificacion")),
-            Map.entry("mantenimientos", Set.of("MantenimientosDePlan")),
+            Map.entry("mantenimientos", Set.of("MantenimientosDePlan", "MantenimientoCompletado")),
             Map.entry("usuarios", Set.of("UsuarioService", "UsuarioView", "Rol")),
             Map.entry("auditoria", Set.of("AuditoriaService")),
             Map.entry("cuarentena", Set.of()),

@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.inventarioti.errors.Versioned;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A maintenance record of an asset. {@code vencido} (overdue): still open (programado or
- * en_progreso) and scheduled before today.
+ * en_progreso) and scheduled before today. {@code checklist}: the tasks of the plan that generated
+ * it ({@link Tarea}s, null when it has none); {@code planId}: that plan, if any.
  */
 public record Mantenimiento(
         long id,
@@ -24,6 +26,8 @@ public record Mantenimiento(
         String tecnico,
         BigDecimal costo,
         String notas,
+        JsonNode checklist,
+        Long planId,
         boolean vencido,
         int version,
         OffsetDateTime createdAt,

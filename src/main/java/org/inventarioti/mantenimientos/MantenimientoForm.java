@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.inventarioti.web.ValoresLocales;
@@ -28,6 +30,9 @@ record MantenimientoForm(
         String tecnicoId,
         String costo,
         @Size(max = 4000) String notas,
+        List<String> tareas,
+        List<String> resultados,
+        List<String> notasTarea,
         String version) {
 
     static MantenimientoForm nuevo(String activoCodigo, LocalDate fecha) {
@@ -41,6 +46,9 @@ record MantenimientoForm(
                 "",
                 "",
                 "",
+                List.of(),
+                List.of(),
+                List.of(),
                 "");
     }
 
@@ -55,7 +63,62 @@ record MantenimientoForm(
                 m.tecnicoId() == null ? "" : m.tecnicoId().toString(),
                 ValoresLocales.numero(m.costo(), locale),
                 m.notas(),
+                tareas(m, "tarea"),
+                tareas(m, "resultado"),
+                tareas(m, "nota"),
                 Integer.toString(m.version()));
+    }
+
+    /** One property of each checklist task of the record, as the form shows it ("" for none). */
+    private static List<String> tareas(Mantenimiento m, String propiedad) {
+        if (m.checklist() == null) {
+            return List.of();
+        }
+        List<String> valores = new ArrayList<>();
+        m.checklist()
+                .forEach(t -> valores.add(
+                        t.path(propiedad).isNull() ? "" : t.path(propiedad).asString("")));
+        return valores;
+    }
+
+    /** The same form with another estado (the one-click action that sent the person here). */
+    MantenimientoForm conEstado(String otro) {
+        return new MantenimientoForm(
+                activoCodigo,
+                tipo,
+                titulo,
+                descripcion,
+                otro,
+                fechaProgramada,
+                tecnicoId,
+                costo,
+                notas,
+                tareas,
+                resultados,
+                notasTarea,
+                version);
+    }
+
+    /** The checklist the form says, or null (keep the stored one) when the record has none. */
+    List<Tarea> checklist() {
+        if (tareas == null || tareas.isEmpty()) {
+            return null;
+        }
+        List<Tarea> checklist = new ArrayList<>();
+        for (int i = 0; i < tareas.size(); i++) {
+            String resultado = i < resultados().size() ? resultados().get(i) : null;
+            String nota = notasTarea != null && i < notasTarea.size() ? notasTarea.get(i) : null;
+            checklist.add(new Tarea(
+                    tareas.get(i),
+                    resultado == null || resultado.isBlank() ? null : resultado,
+                    nota == null || nota.isBlank() ? null : nota));
+        }
+        return checklist;
+    }
+
+    @Override
+    public List<String> resultados() {
+        return resultados == null ? List.of() : resultados;
     }
 
     /** The version the person saw, or null when the form has none (or a malformed one). */
@@ -86,6 +149,7 @@ record MantenimientoForm(
                 tecnico,
                 importe,
                 notas,
+                checklist(),
                 versionVista());
     }
 

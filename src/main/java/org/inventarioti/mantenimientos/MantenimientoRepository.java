@@ -22,6 +22,7 @@ class MantenimientoRepository {
     static final String SELECT = """
             SELECT m.id, m.activo_id, a.codigo AS activo_codigo, m.tipo, m.titulo, m.descripcion, m.estado,
                    m.fecha_programada, m.fecha_completado, m.tecnico_id, u.nombre AS tecnico, m.costo, m.notas,
+                   m.checklist::text AS checklist, m.plan_id,
                    (m.estado IN ('programado', 'en_progreso') AND m.fecha_programada < current_date) AS vencido,
                    m.version, m.created_at, m.created_by, m.updated_at, m.updated_by
             FROM mantenimientos m
@@ -80,9 +81,10 @@ class MantenimientoRepository {
     long insert(MantenimientoRequest m, String actor) {
         return jdbc.sql("""
                         INSERT INTO mantenimientos (activo_id, tipo, titulo, descripcion, estado, fecha_programada,
-                                                    fecha_completado, tecnico_id, costo, notas, created_by, updated_by)
+                                                    fecha_completado, tecnico_id, costo, notas, checklist, created_by,
+                                                    updated_by)
                         VALUES (:activoId, :tipo, :titulo, :descripcion, :estado, :fechaProgramada, :fechaCompletado,
-                                :tecnicoId, :costo, :notas, :actor, :actor)
+                                :tecnicoId, :costo, :notas, CAST(:checklistJson AS jsonb), :actor, :actor)
                         RETURNING id""")
                 .paramSource(params(m, actor, Map.of()))
                 .query(Long.class)
@@ -94,7 +96,8 @@ class MantenimientoRepository {
                                 UPDATE mantenimientos SET tipo = :tipo, titulo = :titulo, descripcion = :descripcion,
                                        estado = :estado, fecha_programada = :fechaProgramada,
                                        fecha_completado = :fechaCompletado, tecnico_id = :tecnicoId, costo = :costo,
-                                       notas = :notas, version = version + 1, updated_at = now(), updated_by = :actor
+                                       notas = :notas, checklist = CAST(:checklistJson AS jsonb),
+                                       version = version + 1, updated_at = now(), updated_by = :actor
                                 WHERE id = :id AND version = :version""")
                         .paramSource(params(m, actor, Map.of("id", id, "version", version)))
                         .update()
@@ -114,6 +117,7 @@ class MantenimientoRepository {
     private SqlParameterSource params(MantenimientoRequest m, String actor, Map<String, ?> extra) {
         Map<String, Object> all = new java.util.HashMap<>(extra);
         all.put("actor", actor);
+        all.put("checklistJson", m.checklist() == null ? null : json.writeValueAsString(m.checklist()));
         return Records.params(m, json, all);
     }
 }

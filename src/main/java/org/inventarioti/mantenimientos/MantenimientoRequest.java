@@ -1,6 +1,7 @@
 package org.inventarioti.mantenimientos;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -10,6 +11,8 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A maintenance record as clients send it; read-only fields of the representation are ignored.
@@ -17,7 +20,17 @@ import java.time.OffsetDateTime;
  * unless given) and cleared when it is not completed.
  */
 @JsonIgnoreProperties(
-        value = {"id", "activo_codigo", "tecnico", "vencido", "created_at", "created_by", "updated_at", "updated_by"},
+        value = {
+            "id",
+            "activo_codigo",
+            "tecnico",
+            "vencido",
+            "plan_id",
+            "created_at",
+            "created_by",
+            "updated_at",
+            "updated_by"
+        },
         allowGetters = true)
 public record MantenimientoRequest(
         @NotNull Long activoId,
@@ -45,9 +58,13 @@ public record MantenimientoRequest(
         BigDecimal costo,
 
         @Size(max = 4000) String notas,
+
+        /** Null keeps the stored checklist (a form or client that does not know it loses nothing). */
+        @Size(max = 50) List<@NotNull @Valid Tarea> checklist,
+
         Integer version) {
 
-    static MantenimientoRequest of(Mantenimiento m) {
+    static MantenimientoRequest of(Mantenimiento m, JsonMapper json) {
         return new MantenimientoRequest(
                 m.activoId(),
                 m.tipo(),
@@ -59,7 +76,28 @@ public record MantenimientoRequest(
                 m.tecnicoId(),
                 m.costo(),
                 m.notas(),
+                m.checklist() == null ? null : List.of(json.treeToValue(m.checklist(), Tarea[].class)),
                 m.version());
+    }
+
+    /** The same request with the stored checklist where it gives none. */
+    MantenimientoRequest conChecklist(List<Tarea> guardada) {
+        if (checklist != null) {
+            return this;
+        }
+        return new MantenimientoRequest(
+                activoId,
+                tipo,
+                titulo,
+                descripcion,
+                estado,
+                fechaProgramada,
+                fechaCompletado,
+                tecnicoId,
+                costo,
+                notas,
+                guardada,
+                version);
     }
 
     MantenimientoRequest limpio(OffsetDateTime now) {
@@ -77,6 +115,11 @@ public record MantenimientoRequest(
                 tecnicoId,
                 costo,
                 blankToNull(notas),
+                checklist == null
+                        ? null
+                        : checklist.stream()
+                                .map(t -> new Tarea(t.tarea().strip(), t.resultado(), blankToNull(t.nota())))
+                                .toList(),
                 version);
     }
 

@@ -18,6 +18,7 @@ import org.inventarioti.listing.ListPage;
 import org.inventarioti.listing.ListParams;
 import org.inventarioti.secretos.DetectorSecretos;
 import org.inventarioti.usuarios.UsuarioService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +42,7 @@ public class MantenimientoService {
     private final Validator validator;
     private final JsonMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher eventos;
 
     MantenimientoService(
             MantenimientoRepository repository,
@@ -49,7 +51,8 @@ public class MantenimientoService {
             AuditoriaService auditoria,
             Validator validator,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher eventos) {
         this.repository = repository;
         this.activos = activos;
         this.usuarios = usuarios;
@@ -57,6 +60,7 @@ public class MantenimientoService {
         this.validator = validator;
         this.json = json;
         this.clock = clock;
+        this.eventos = eventos;
     }
 
     @Transactional(readOnly = true)
@@ -102,14 +106,15 @@ public class MantenimientoService {
                 id,
                 Versions.required(Patches.version(patch), ifMatch),
                 before -> Patches.apply(
-                        json, MantenimientoRequest.of(before), patch, Map.of(), MantenimientoRequest.class));
+                        json, MantenimientoRequest.of(before, json), patch, Map.of(), MantenimientoRequest.class));
     }
 
     /** A change of a stored record, made at the version the caller saw and validated against what it was. */
     private Mantenimiento cambiar(
             long id, int version, java.util.function.Function<Mantenimiento, MantenimientoRequest> cambio) {
         Mantenimiento before = current(id, version);
-        return save(before, version, validated(cambio.apply(before), Optional.of(before)));
+        MantenimientoRequest request = cambio.apply(before).conChecklist(checklist(before));
+        return save(before, version, validated(request, Optional.of(before)));
     }
 
     @Transactional
@@ -132,7 +137,17 @@ public class MantenimientoService {
         activos.mantenimientoCambiado(before.activoId(), salioDeProgreso);
         Mantenimiento after = buscar(before.id());
         auditoria.actualizado(ENTIDAD, before.id(), before, after);
+        if (after.planId() != null
+                && after.estado().equals(Mantenimiento.COMPLETADO)
+                && !before.estado().equals(Mantenimiento.COMPLETADO)) {
+            // The plan schedules the next one (plans counted from the completion), in this transaction.
+            eventos.publishEvent(new MantenimientoCompletado(after.planId(), after.activoId(), after.id()));
+        }
         return after;
+    }
+
+    private List<Tarea> checklist(Mantenimiento m) {
+        return m.checklist() == null ? null : List.of(json.treeToValue(m.checklist(), Tarea[].class));
     }
 
     private Mantenimiento current(long id, int version) {
@@ -161,6 +176,7 @@ public class MantenimientoService {
         if (request.tecnicoId() != null && !usuarios.existe(request.tecnicoId())) {
             errors.add(FieldError.of("tecnico_id", "user " + request.tecnicoId() + " does not exist"));
         }
+        errors.addAll(ChecklistRules.problemas(request.checklist(), Mantenimiento.COMPLETADO.equals(request.estado())));
         if (request.fechaCompletado() != null && request.fechaCompletado().isAfter(now.plusMinutes(5))) {
             errors.add(FieldError.of("fecha_completado", "must not be in the future"));
         }

@@ -142,7 +142,10 @@ class MantenimientoWebController {
 
     @GetMapping("/{id}")
     String detalle(@PathVariable long id, Model model) {
-        model.addAttribute("m", service.buscar(id));
+        Mantenimiento m = service.buscar(id);
+        model.addAttribute("m", m);
+        model.addAttribute(
+                "tareas", m.checklist() == null ? List.of() : List.of(json.treeToValue(m.checklist(), Tarea[].class)));
         return "mantenimientos/detalle";
     }
 
@@ -183,9 +186,11 @@ class MantenimientoWebController {
     }
 
     @GetMapping("/{id}/editar")
-    String editar(@PathVariable long id, Model model, Locale locale) {
+    String editar(@PathVariable long id, @RequestParam(required = false) String estado, Model model, Locale locale) {
         Mantenimiento m = service.buscar(id);
-        model.addAttribute("form", MantenimientoForm.de(m, locale));
+        MantenimientoForm form = MantenimientoForm.de(m, locale);
+        model.addAttribute(
+                "form", estado != null && Mantenimiento.ESTADOS.contains(estado) ? form.conEstado(estado) : form);
         return formulario(m, model);
     }
 
@@ -246,6 +251,10 @@ class MantenimientoWebController {
             redirect.addFlashAttribute("aviso", "mantenimientos.aviso." + accion);
         } catch (ConflictException e) {
             redirect.addFlashAttribute("error", "mantenimientos.error.conflicto");
+        } catch (InvalidException e) {
+            // A checklist still to tick: the form, set to completado, with the tasks to tick.
+            redirect.addFlashAttribute("error", "mantenimientos.error.checklist");
+            return "redirect:/mantenimientos/" + id + "/editar?estado=" + ACCIONES.get(accion);
         }
         return "lista".equals(volver) ? "redirect:/mantenimientos" : "redirect:/mantenimientos/" + id;
     }
@@ -269,11 +278,26 @@ class MantenimientoWebController {
                 error -> CAMPOS.containsKey(error.field())
                         ? new ErroresFormulario.Destino(
                                 CAMPOS.get(error.field()), MENSAJES.get(error.field()), null, error.message())
-                        : ErroresFormulario.Destino.general("mantenimientos.error.invalido"),
+                        : destinoDeChecklist(error),
                 "mantenimientos.error.invalido");
     }
 
+    /** A checklist error: the unticked tasks above the form, a task's note on its field. */
+    private static ErroresFormulario.Destino destinoDeChecklist(org.inventarioti.errors.FieldError error) {
+        var tarea =
+                java.util.regex.Pattern.compile("checklist\\[(\\d+)](\\.nota)?").matcher(error.field());
+        if (error.field().equals("checklist")) {
+            return new ErroresFormulario.Destino(null, "mantenimientos.error.checklist", null, error.message());
+        }
+        if (tarea.matches()) {
+            return new ErroresFormulario.Destino(
+                    "notasTarea[" + tarea.group(1) + "]", "mantenimientos.error.tareaNota", null, error.message());
+        }
+        return ErroresFormulario.Destino.general("mantenimientos.error.invalido");
+    }
+
     private String formulario(Mantenimiento m, Model model) {
+        model.addAttribute("resultadosTarea", Tarea.RESULTADOS);
         model.addAttribute("mantenimiento", m);
         model.addAttribute("tipos", Mantenimiento.TIPOS);
         model.addAttribute("estados", Mantenimiento.ESTADOS);

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The maintenance records a preventive plan generates (the plans feature calls this): set-based,
@@ -21,56 +22,70 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class MantenimientosDePlan {
 
-    /** What a generated record says: copied from the plan. */
-    public record Plantilla(String tipo, String titulo, String descripcion, Long tecnicoId) {}
+    /**
+     * What a generated record says: copied from the plan; {@code checklist} is the plan's tasks,
+     * each still to be ticked (see {@link Tarea}).
+     */
+    public record Plantilla(String tipo, String titulo, String descripcion, List<String> checklist) {}
 
-    /** Per asset of a plan: its latest completion and whether a record is still open. */
-    public record Avance(LocalDate ultimaCompletada, boolean abierto) {}
+    /** One record to generate: the asset, its due date and who does it (null: nobody yet). */
+    public record Programado(long activoId, LocalDate fecha, Long tecnicoId) {}
+
+    /** Per asset of a plan: its latest completion, whether a record is still open, how many it completed. */
+    public record Avance(LocalDate ultimaCompletada, boolean abierto, int completados) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final JsonMapper json;
 
-    MantenimientosDePlan(JdbcClient jdbc, JdbcTemplate template) {
+    MantenimientosDePlan(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
         this.jdbc = jdbc;
         this.template = template;
+        this.json = json;
     }
 
     /**
-     * Inserts a {@code programado} record for each (asset, due date) pair not generated before;
-     * returns how many were new.
+     * Inserts a {@code programado} record for each (asset, due date) not generated before; returns
+     * how many were new.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int generar(long planId, Plantilla plantilla, List<Long> activos, List<LocalDate> fechas, String actor) {
-        if (activos.size() != fechas.size()) {
-            throw new IllegalArgumentException("one due date per asset");
-        }
-        if (activos.isEmpty()) {
+    public int generar(long planId, Plantilla plantilla, List<Programado> registros, String actor) {
+        if (registros.isEmpty()) {
             return 0;
         }
-        String[] dates = fechas.stream().map(LocalDate::toString).toArray(String[]::new);
-        Long[] ids = activos.toArray(Long[]::new);
+        Long[] ids = registros.stream().map(Programado::activoId).toArray(Long[]::new);
+        String[] dates = registros.stream().map(r -> r.fecha().toString()).toArray(String[]::new);
+        Long[] tecnicos = registros.stream().map(Programado::tecnicoId).toArray(Long[]::new);
+        String checklist = plantilla.checklist().isEmpty()
+                ? null
+                : json.writeValueAsString(Tarea.pendientes(plantilla.checklist()));
         return template.execute((java.sql.Connection connection) -> {
             Array idArray = connection.createArrayOf("bigint", ids);
             Array dateArray = connection.createArrayOf("text", dates);
+            Array tecnicoArray = connection.createArrayOf("bigint", tecnicos);
             try (var statement = connection.prepareStatement("""
                             INSERT INTO mantenimientos (activo_id, tipo, titulo, descripcion, estado, fecha_programada,
-                                                        tecnico_id, plan_id, plan_fecha, created_by, updated_by)
-                            SELECT g.activo, ?, ?, ?, 'programado', g.fecha::date, ?, ?, g.fecha::date, ?, ?
-                            FROM unnest(?::bigint[], ?::text[]) AS g (activo, fecha)
+                                                        tecnico_id, checklist, plan_id, plan_fecha, created_by,
+                                                        updated_by)
+                            SELECT g.activo, ?, ?, ?, 'programado', g.fecha::date, g.tecnico, CAST(? AS jsonb), ?,
+                                   g.fecha::date, ?, ?
+                            FROM unnest(?::bigint[], ?::text[], ?::bigint[]) AS g (activo, fecha, tecnico)
                             ON CONFLICT (plan_id, activo_id, plan_fecha) WHERE plan_id IS NOT NULL DO NOTHING""")) {
                 statement.setString(1, plantilla.tipo());
                 statement.setString(2, plantilla.titulo());
                 statement.setString(3, plantilla.descripcion());
-                statement.setObject(4, plantilla.tecnicoId(), java.sql.Types.BIGINT);
+                statement.setString(4, checklist);
                 statement.setLong(5, planId);
                 statement.setString(6, actor);
                 statement.setString(7, actor);
                 statement.setArray(8, idArray);
                 statement.setArray(9, dateArray);
+                statement.setArray(10, tecnicoArray);
                 return statement.executeUpdate();
             } finally {
                 idArray.free();
                 dateArray.free();
+                tecnicoArray.free();
             }
         });
     }
@@ -110,7 +125,8 @@ public class MantenimientosDePlan {
         jdbc.sql("""
                         SELECT activo_id,
                                max(fecha_completado) FILTER (WHERE estado = 'completado') AS ultima,
-                               bool_or(estado IN ('programado', 'en_progreso')) AS abierto
+                               bool_or(estado IN ('programado', 'en_progreso')) AS abierto,
+                               count(*) FILTER (WHERE estado = 'completado') AS completados
                         FROM mantenimientos WHERE plan_id = :plan GROUP BY activo_id""")
                 .param("plan", planId)
                 .query((rs, n) -> {
@@ -122,7 +138,8 @@ public class MantenimientosDePlan {
                                             ? null
                                             : ultima.atZoneSameInstant(java.time.ZoneOffset.UTC)
                                                     .toLocalDate(),
-                                    rs.getBoolean("abierto")));
+                                    rs.getBoolean("abierto"),
+                                    rs.getInt("completados")));
                     return null;
                 })
                 .list();

@@ -1,7 +1,9 @@
 package org.inventarioti.planes;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,19 +23,34 @@ final class Intervalo {
         };
     }
 
+    /** The {@code ordinal}-th (1-4, -1 = last) ISO weekday (1 = Monday) of the month of {@code fecha}. */
+    static LocalDate enElMes(LocalDate fecha, int ordinal, int diaSemana) {
+        return fecha.with(TemporalAdjusters.dayOfWeekInMonth(ordinal, DayOfWeek.of(diaSemana)));
+    }
+
+    /** Plans counted from the completion: the next due date after one completed on {@code completado}. */
+    static LocalDate siguiente(Plan plan, LocalDate completado) {
+        LocalDate paso = sumar(completado, plan.unidad(), plan.cada());
+        return plan.reglaOrdinal() == null ? paso : enElMes(paso, plan.reglaOrdinal(), plan.reglaDiaSemana());
+    }
+
+    /** One due date and its step number from the plan's start (the rotation's turn). */
+    record Vencimiento(long paso, LocalDate fecha) {}
+
     /** The plan's due dates within [desde, hasta], counted from its start. */
-    static List<LocalDate> vencimientos(Plan plan, LocalDate desde, LocalDate hasta) {
-        List<LocalDate> fechas = new ArrayList<>();
+    static List<Vencimiento> vencimientos(Plan plan, LocalDate desde, LocalDate hasta) {
+        List<Vencimiento> fechas = new ArrayList<>();
         ChronoUnit unit = switch (plan.unidad()) {
             case "dias" -> ChronoUnit.DAYS;
             case "semanas" -> ChronoUnit.WEEKS;
             default -> ChronoUnit.MONTHS;
         };
         // Start a step before the first due date that can fall in range instead of walking from the start.
+        // (A calendar rule moves a date within its month only, so one step back is enough too.)
         long k = Math.max(0, unit.between(plan.fechaInicio(), desde) / plan.cada() - 1);
         for (LocalDate fecha = plan.vencimiento(k); !fecha.isAfter(hasta); fecha = plan.vencimiento(++k)) {
             if (!fecha.isBefore(desde)) {
-                fechas.add(fecha);
+                fechas.add(new Vencimiento(k, fecha));
             }
         }
         return fechas;

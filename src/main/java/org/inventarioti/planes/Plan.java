@@ -22,6 +22,9 @@ public record Plan(
         String desde,
         Long tecnicoId,
         List<String> checklist,
+        Integer reglaOrdinal,
+        Integer reglaDiaSemana,
+        List<Long> rotacion,
         String estado,
         int version,
         OffsetDateTime createdAt,
@@ -36,8 +39,17 @@ public record Plan(
     public static final String DESDE_PROGRAMADA = "programada";
     public static final String DESDE_COMPLETADO = "completado";
 
-    /** The due date {@code k} intervals after the start. */
+    /**
+     * The due date {@code k} intervals after the start; with a calendar rule, the rule's weekday
+     * in that step's month (e.g. the first Monday).
+     */
     LocalDate vencimiento(long k) {
-        return Intervalo.sumar(fechaInicio, unidad, cada * k);
+        LocalDate paso = Intervalo.sumar(fechaInicio, unidad, cada * k);
+        return reglaOrdinal == null ? paso : Intervalo.enElMes(paso, reglaOrdinal, reglaDiaSemana);
+    }
+
+    /** Who does the {@code k}-th record: the rotation's turn, or the plan's technician. */
+    Long tecnicoDelPaso(long k) {
+        return rotacion.isEmpty() ? tecnicoId : rotacion.get((int) (k % rotacion.size()));
     }
 }

@@ -17,7 +17,7 @@ class PlanRepository {
 
     private static final String SELECT = """
             SELECT id, titulo, tipo, descripcion, activo_id, categoria_id, area, ubicacion, cada, unidad, fecha_inicio,
-                   anticipacion_dias, desde, tecnico_id, checklist, estado, version, created_at, created_by, updated_at,
+                   anticipacion_dias, desde, tecnico_id, checklist, regla_ordinal, regla_dia_semana, rotacion, estado, version, created_at, created_by, updated_at,
                    updated_by
             FROM planes""";
 
@@ -50,9 +50,9 @@ class PlanRepository {
         return template.execute((java.sql.Connection c) -> {
             try (var s = c.prepareStatement("""
                     INSERT INTO planes (titulo, tipo, descripcion, activo_id, categoria_id, area, ubicacion, cada, unidad,
-                                        fecha_inicio, anticipacion_dias, desde, tecnico_id, checklist, estado,
-                                        created_by, updated_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
+                                        fecha_inicio, anticipacion_dias, desde, tecnico_id, checklist, regla_ordinal,
+                                        regla_dia_semana, rotacion, estado, created_by, updated_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
                 int i = bind(s, c, p);
                 s.setString(i++, actor);
                 s.setString(i, actor);
@@ -69,7 +69,8 @@ class PlanRepository {
             try (var s = c.prepareStatement("""
                     UPDATE planes SET titulo = ?, tipo = ?, descripcion = ?, activo_id = ?, categoria_id = ?, area = ?,
                                       ubicacion = ?, cada = ?, unidad = ?, fecha_inicio = ?, anticipacion_dias = ?,
-                                      desde = ?, tecnico_id = ?, checklist = ?, estado = ?, updated_by = ?,
+                                      desde = ?, tecnico_id = ?, checklist = ?, regla_ordinal = ?,
+                                      regla_dia_semana = ?, rotacion = ?, estado = ?, updated_by = ?,
                                       updated_at = now(), version = version + 1
                     WHERE id = ? AND version = ?""")) {
                 int i = bind(s, c, p);
@@ -107,12 +108,16 @@ class PlanRepository {
         s.setString(i++, p.desde());
         s.setObject(i++, p.tecnicoId(), java.sql.Types.BIGINT);
         s.setArray(i++, c.createArrayOf("text", p.checklist().toArray()));
+        s.setObject(i++, p.reglaOrdinal(), java.sql.Types.SMALLINT);
+        s.setObject(i++, p.reglaDiaSemana(), java.sql.Types.SMALLINT);
+        s.setArray(i++, c.createArrayOf("bigint", p.rotacion().toArray()));
         s.setString(i++, p.estado());
         return i;
     }
 
     private static Plan row(ResultSet rs, int n) throws SQLException {
         java.sql.Array checklist = rs.getArray("checklist");
+        java.sql.Array rotacion = rs.getArray("rotacion");
         return new Plan(
                 rs.getLong("id"),
                 rs.getString("titulo"),
@@ -129,6 +134,9 @@ class PlanRepository {
                 rs.getString("desde"),
                 rs.getObject("tecnico_id", Long.class),
                 List.copyOf(Arrays.asList((String[]) checklist.getArray())),
+                rs.getObject("regla_ordinal", Integer.class),
+                rs.getObject("regla_dia_semana", Integer.class),
+                List.copyOf(Arrays.asList((Long[]) rotacion.getArray())),
                 rs.getString("estado"),
                 rs.getInt("version"),
                 rs.getObject("created_at", OffsetDateTime.class),

@@ -28,6 +28,16 @@ public record PlanRequest(
         @Pattern(regexp = "programada|completado") String desde,
         Long tecnicoId,
         @Size(max = 50) List<@NotBlank @Size(max = 200) String> checklist,
+
+        @Min(value = -1, message = "must be 1, 2, 3, 4 or -1 (the last)")
+        @Max(value = 4, message = "must be 1, 2, 3, 4 or -1 (the last)")
+        Integer reglaOrdinal,
+
+        @Min(value = 1, message = "must be 1 (Monday) to 7 (Sunday)")
+        @Max(value = 7, message = "must be 1 (Monday) to 7 (Sunday)")
+        Integer reglaDiaSemana,
+
+        @Size(max = 50) List<@NotNull Long> rotacion,
         @Pattern(regexp = "activo|pausado|finalizado") String estado,
         Integer version) {
 
@@ -50,6 +60,9 @@ public record PlanRequest(
                 checklist == null
                         ? List.of()
                         : checklist.stream().map(String::strip).toList(),
+                reglaOrdinal,
+                reglaDiaSemana,
+                rotacion == null ? List.of() : List.copyOf(rotacion),
                 estado == null ? Plan.ACTIVO : estado,
                 version);
     }
@@ -72,6 +85,9 @@ public record PlanRequest(
                 || !titulo.equals(before.titulo())
                 || !java.util.Objects.equals(descripcion, before.descripcion())
                 || !java.util.Objects.equals(tecnicoId, before.tecnicoId())
-                || !checklist.equals(before.checklist());
+                || !checklist.equals(before.checklist())
+                || !java.util.Objects.equals(reglaOrdinal, before.reglaOrdinal())
+                || !java.util.Objects.equals(reglaDiaSemana, before.reglaDiaSemana())
+                || !rotacion.equals(before.rotacion());
     }
 }

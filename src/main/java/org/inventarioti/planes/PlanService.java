@@ -16,11 +16,14 @@ import org.inventarioti.errors.Checks;
 import org.inventarioti.errors.FieldError;
 import org.inventarioti.errors.NotFoundException;
 import org.inventarioti.errors.Versions;
+import org.inventarioti.mantenimientos.MantenimientoCompletado;
 import org.inventarioti.mantenimientos.MantenimientosDePlan;
 import org.inventarioti.notificaciones.NotificacionService;
 import org.inventarioti.usuarios.UsuarioService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -142,23 +145,45 @@ public class PlanService {
         return repository.activos();
     }
 
+    /**
+     * A record of a plan counted from the completion was completed: schedule that asset's next
+     * one now, in the completing transaction (plans with fixed dates already have theirs).
+     */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void alCompletar(MantenimientoCompletado completado) {
+        repository
+                .findById(completado.planId())
+                .filter(p -> p.estado().equals(Plan.ACTIVO) && p.desde().equals(Plan.DESDE_COMPLETADO))
+                .ifPresent(p -> generar(p, Optional.of(completado.activoId())));
+    }
+
     private Generacion generar(Plan plan) {
+        return generar(plan, Optional.empty());
+    }
+
+    /** Generates the plan's records; with {@code soloActivo}, only that asset's, withdrawing nothing. */
+    private Generacion generar(Plan plan, Optional<Long> soloActivo) {
         LocalDate hoy = hoy();
         if (!plan.estado().equals(Plan.ACTIVO)) {
             int retirados = mantenimientos.retirar(plan.id(), null, hoy);
             return audited(new Generacion(plan.id(), 0, 0, retirados));
         }
         List<Long> cubiertos = activos.paraPlan(plan.activoId(), plan.categoriaId(), plan.area(), plan.ubicacion());
-        int retirados = mantenimientos.retirar(plan.id(), cubiertos, hoy);
+        int retirados = 0;
+        if (soloActivo.isPresent()) {
+            cubiertos = cubiertos.contains(soloActivo.get()) ? List.of(soloActivo.get()) : List.of();
+        } else {
+            retirados = mantenimientos.retirar(plan.id(), cubiertos, hoy);
+        }
         LocalDate hasta = hoy.plusDays(Math.max(horizonte.toDays(), plan.anticipacionDias()));
-        List<Long> ids = new ArrayList<>();
-        List<LocalDate> fechas = new ArrayList<>();
+        List<MantenimientosDePlan.Programado> registros = new ArrayList<>();
         if (plan.desde().equals(Plan.DESDE_PROGRAMADA)) {
-            List<LocalDate> vencimientos = Intervalo.vencimientos(plan, hoy, hasta);
+            List<Intervalo.Vencimiento> vencimientos = Intervalo.vencimientos(plan, hoy, hasta);
             for (Long activo : cubiertos) {
-                for (LocalDate fecha : vencimientos) {
-                    ids.add(activo);
-                    fechas.add(fecha);
+                for (Intervalo.Vencimiento v : vencimientos) {
+                    registros.add(
+                            new MantenimientosDePlan.Programado(activo, v.fecha(), plan.tecnicoDelPaso(v.paso())));
                 }
             }
         } else {
@@ -171,33 +196,39 @@ public class PlanService {
                 }
                 LocalDate siguiente = a == null || a.ultimaCompletada() == null
                         ? plan.fechaInicio()
-                        : Intervalo.sumar(a.ultimaCompletada(), plan.unidad(), plan.cada());
+                        : Intervalo.siguiente(plan, a.ultimaCompletada());
                 if (!siguiente.isAfter(hasta)) {
-                    ids.add(activo);
-                    fechas.add(siguiente);
+                    long paso = a == null ? 0 : a.completados();
+                    registros.add(new MantenimientosDePlan.Programado(activo, siguiente, plan.tecnicoDelPaso(paso)));
                 }
             }
         }
-        int generados =
-                mantenimientos.generar(plan.id(), plantilla(plan), ids, fechas, AuditoriaService.currentActor());
+        int generados = mantenimientos.generar(plan.id(), plantilla(plan), registros, AuditoriaService.currentActor());
         if (generados > 0) {
             notificar(plan, generados, hoy);
         }
         return audited(new Generacion(plan.id(), cubiertos.size(), generados, retirados));
     }
 
-    /** Tells the plan's technician (e-mail) and the webhook, in this transaction: once per plan and day. */
+    /**
+     * Tells the plan's technicians (its technician, or everyone in its rotation; e-mail) and the
+     * webhook, in this transaction: once per plan, technician and day.
+     */
     private void notificar(Plan plan, int generados, LocalDate hoy) {
         String clave = "plan-generado:" + plan.id() + ":" + hoy;
-        if (plan.tecnicoId() != null) {
-            String email = usuarios.buscar(plan.tecnicoId()).email();
+        List<Long> tecnicos = plan.rotacion().isEmpty()
+                ? (plan.tecnicoId() == null ? List.of() : List.of(plan.tecnicoId()))
+                : plan.rotacion().stream().distinct().toList();
+        for (Long tecnico : tecnicos) {
+            String email = usuarios.buscar(tecnico).email();
             notificaciones.encolarEmail(
                     email,
                     "plan.generado",
                     "Mantenimiento programado: " + plan.titulo(),
                     "El plan «" + plan.titulo() + "» programó " + generados
-                            + " mantenimientos a su nombre en los próximos " + horizonte.toDays() + " días.",
-                    clave);
+                            + " mantenimientos en los próximos " + horizonte.toDays() + " días"
+                            + (tecnicos.size() > 1 ? ", por turnos entre " + tecnicos.size() + " técnicos." : "."),
+                    clave + ":" + tecnico);
         }
         notificaciones.encolarEvento(
                 "plan.generado", Map.of("plan_id", plan.id(), "titulo", plan.titulo(), "generados", generados), clave);
@@ -216,19 +247,7 @@ public class PlanService {
     }
 
     private static MantenimientosDePlan.Plantilla plantilla(Plan plan) {
-        StringBuilder descripcion = new StringBuilder(plan.descripcion() == null ? "" : plan.descripcion());
-        if (!plan.checklist().isEmpty()) {
-            if (!descripcion.isEmpty()) {
-                descripcion.append("\n\n");
-            }
-            plan.checklist()
-                    .forEach(tarea -> descripcion.append("- [ ] ").append(tarea).append('\n'));
-        }
-        return new MantenimientosDePlan.Plantilla(
-                plan.tipo(),
-                plan.titulo(),
-                descripcion.isEmpty() ? null : descripcion.toString().strip(),
-                plan.tecnicoId());
+        return new MantenimientosDePlan.Plantilla(plan.tipo(), plan.titulo(), plan.descripcion(), plan.checklist());
     }
 
     private LocalDate hoy() {
@@ -259,6 +278,23 @@ public class PlanService {
         }
         if (p.tecnicoId() != null && !usuarios.existe(p.tecnicoId())) {
             errors.add(FieldError.of("tecnico_id", "user " + p.tecnicoId() + " does not exist"));
+        }
+        if (p.tecnicoId() != null && !p.rotacion().isEmpty()) {
+            errors.add(FieldError.of("rotacion", "give tecnico_id or a rotacion, not both"));
+        }
+        p.rotacion().stream()
+                .filter(u -> !usuarios.existe(u))
+                .findFirst()
+                .ifPresent(u -> errors.add(FieldError.of("rotacion", "user " + u + " does not exist")));
+        if ((p.reglaOrdinal() == null) != (p.reglaDiaSemana() == null)) {
+            errors.add(
+                    FieldError.of("regla_dia_semana", "a calendar rule needs both regla_ordinal and regla_dia_semana"));
+        }
+        if (p.reglaOrdinal() != null && p.reglaOrdinal() == 0) {
+            errors.add(FieldError.of("regla_ordinal", "must be 1, 2, 3, 4 or -1 (the last)"));
+        }
+        if (p.reglaOrdinal() != null && !p.unidad().equals("meses")) {
+            errors.add(FieldError.of("unidad", "a calendar rule (the Nth weekday of the month) needs unidad meses"));
         }
         if (before.isPresent()
                 && before.get().estado().equals(Plan.FINALIZADO)

@@ -125,6 +125,8 @@ class SecurityConfiguration {
                         .requestMatchers(
                                 "/mantenimientos/nuevo",
                                 "/mantenimientos/*/editar",
+                                "/mantenimientos/planes/nuevo",
+                                "/mantenimientos/planes/*/editar",
                                 "/activos/nuevo",
                                 "/activos/*/editar",
                                 "/activos/especificaciones")

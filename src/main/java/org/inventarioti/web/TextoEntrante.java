@@ -9,8 +9,8 @@ import java.util.Set;
  */
 final class TextoEntrante {
 
-    /** Fields (form parameters, JSON members) whose text may span lines. */
-    static final Set<String> MULTILINEA = Set.of("notas", "descripcion", "esquema");
+    /** Fields (form parameters, JSON members) whose text may span lines (the plan form's checklist: one task per line). */
+    static final Set<String> MULTILINEA = Set.of("notas", "descripcion", "esquema", "checklist");
 
     /** JSON members under which every text may span lines: free-form objects. */
     static final Set<String> ARBOLES_MULTILINEA = Set.of("especificaciones", "esquema");

@@ -50,7 +50,7 @@ class ColasMantenimientoTest {
 
     long programar(String titulo, LocalDate fecha) {
         return service.crear(new MantenimientoRequest(
-                        activo.id(), "preventivo", titulo, null, null, fecha, null, null, null, null, null))
+                        activo.id(), "preventivo", titulo, null, null, fecha, null, null, null, null, null, null))
                 .id();
     }
 

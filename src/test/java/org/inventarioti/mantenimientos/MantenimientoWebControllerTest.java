@@ -50,7 +50,7 @@ class MantenimientoWebControllerTest {
 
     long programar(String titulo, LocalDate fecha) {
         return service.crear(new MantenimientoRequest(
-                        activo.id(), "preventivo", titulo, null, null, fecha, null, null, null, null, null))
+                        activo.id(), "preventivo", titulo, null, null, fecha, null, null, null, null, null, null))
                 .id();
     }
 
@@ -476,7 +476,7 @@ class MantenimientoWebControllerTest {
     @Test
     void textIsShownAsTextNeverAsMarkup() throws Exception {
         long id = service.crear(new MantenimientoRequest(
-                        activo.id(), "preventivo", XSS, XSS, null, LocalDate.now(), null, null, null, XSS, null))
+                        activo.id(), "preventivo", XSS, XSS, null, LocalDate.now(), null, null, null, XSS, null, null))
                 .id();
         String lista = body(mvc.get()
                 .uri("/mantenimientos?activo=" + activo.codigo())

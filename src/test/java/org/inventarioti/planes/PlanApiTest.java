@@ -94,12 +94,15 @@ class PlanApiTest {
         long primero = registro(plan, a, hoy);
         MvcTestResult record = tecnico.get("/api/mantenimientos/" + primero);
         assertThat((String) Api.read(record, "$.titulo")).isEqualTo("Limpieza");
-        assertThat((String) Api.read(record, "$.descripcion")).contains("- [ ] Soplar ventiladores");
+        assertThat(Api.body(record)).contains("Soplar ventiladores");
+        assertThat((String) Api.read(record, "$.checklist[0].tarea")).isEqualTo("Soplar ventiladores");
+        assertThat((Object) Api.read(record, "$.checklist[0].resultado")).isNull();
+        assertThat((Integer) Api.read(record, "$.plan_id")).isEqualTo((int) plan);
         assertThat((Integer) Api.read(record, "$.tecnico_id")).isEqualTo((int) tecnicoUser.id());
         // The technician is told, through the outbox, once per plan and day.
         assertThat(jdbc.sql("SELECT count(*) FROM ops_notificaciones WHERE canal = 'email' AND destino = ?"
                                 + " AND evento = 'plan.generado' AND clave = ?")
-                        .params(tecnicoUser.email(), "email:plan-generado:" + plan + ":" + hoy)
+                        .params(tecnicoUser.email(), "email:plan-generado:" + plan + ":" + hoy + ":" + tecnicoUser.id())
                         .query(Integer.class)
                         .single())
                 .isEqualTo(1);
@@ -135,7 +138,11 @@ class PlanApiTest {
         long hecho = registro(plan, a, hoy.plusDays(14));
         assertThat(tecnico.patch("/api/mantenimientos/" + enCurso, "{\"estado\": \"en_progreso\", \"version\": 0}"))
                 .hasStatusOk();
-        assertThat(tecnico.patch("/api/mantenimientos/" + hecho, "{\"estado\": \"completado\", \"version\": 0}"))
+        assertThat(tecnico.patch(
+                        "/api/mantenimientos/" + hecho,
+                        "{\"estado\": \"completado\", \"version\": 0, \"checklist\": ["
+                                + "{\"tarea\": \"Soplar ventiladores\", \"resultado\": \"hecha\"},"
+                                + "{\"tarea\": \"Revisar disco\", \"resultado\": \"no_aplica\"}]}"))
                 .hasStatusOk();
 
         MvcTestResult paused =
@@ -179,7 +186,11 @@ class PlanApiTest {
         long first = registro(plan, a, hoy.minusDays(1));
         assertThat(tecnico.patch("/api/mantenimientos/" + first, "{\"estado\": \"completado\", \"version\": 0}"))
                 .hasStatusOk();
-        assertThat(tecnico.post("/api/planes/" + plan + "/generar", "{}")).hasStatusOk();
+        // The completion itself scheduled the next one (no generation run needed); a run adds nothing.
+        assertThat(registros(plan, a, "programado")).isEqualTo(1);
+        MvcTestResult rerun = tecnico.post("/api/planes/" + plan + "/generar", "{}");
+        assertThat(rerun).hasStatusOk();
+        assertThat((Integer) Api.read(rerun, "$.generados")).isZero();
         LocalDate completado = jdbc.sql(
                         "SELECT (fecha_completado AT TIME ZONE 'UTC')::date FROM mantenimientos WHERE id = ?")
                 .param(first)

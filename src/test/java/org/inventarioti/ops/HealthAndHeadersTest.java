@@ -43,6 +43,23 @@ class HealthAndHeadersTest {
                 .isEqualTo("UP");
     }
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    /** A server refusing traffic answers 503 on readiness, so a balancer or `curl -f` stops sending to it. */
+    @Test
+    void readinessAnswers503WhenTheServerRefusesTraffic() {
+        try {
+            org.springframework.boot.availability.AvailabilityChangeEvent.publish(
+                    context, org.springframework.boot.availability.ReadinessState.REFUSING_TRAFFIC);
+            assertThat(mvc.get().uri("/actuator/health/readiness")).hasStatus(503);
+        } finally {
+            org.springframework.boot.availability.AvailabilityChangeEvent.publish(
+                    context, org.springframework.boot.availability.ReadinessState.ACCEPTING_TRAFFIC);
+        }
+        assertThat(mvc.get().uri("/actuator/health/readiness")).hasStatusOk();
+    }
+
     @Test
     void prometheusOnlyFromLoopback() {
         assertThat(mvc.get().uri("/actuator/prometheus").with(Requests.from("127.0.0.1")))

@@ -45,7 +45,7 @@ class FeatureBoundariesTest {
             Map.entry("etiquetas", Set.of()),
             Map.entry("jobs", Set.of("ops_jobs_cerrojos", "ops_jobs_ejecuciones")),
             Map.entry("planes", Set.of("planes")),
-            Map.entry("notificaciones", Set.of("ops_notificaciones")));
+            Map.entry("notificaciones", Set.of("ops_notificaciones", "ops_webhooks")));
 
     /** Tables of the tools (ops: maintenance mode, verified backups; the spreadsheet imports), which no feature touches. */
     static final Set<String> TOOL_TABLES =

@@ -65,7 +65,9 @@ class SecurityConfiguration {
                                 "/api/auditoria/**",
                                 "/api/especificaciones/cuarentena/**",
                                 "/api/jobs/**",
-                                "/api/notificaciones/**")
+                                "/api/notificaciones/**",
+                                "/api/webhooks",
+                                "/api/webhooks/**")
                         .hasRole("ADMIN")
                         .requestMatchers("/api/importaciones/**", "/api/importaciones")
                         .hasRole("TECNICO")

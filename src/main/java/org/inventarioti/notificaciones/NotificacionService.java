@@ -31,12 +31,15 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class NotificacionService {
 
-    /** Ops events ({@link #avisarOps}): a backup failed; a restore test's result; a maintenance window. */
-    public static final String BACKUP_FALLIDO = "backup.fallido";
+    /**
+     * Ops events ({@link #avisarOps}): a backup failed; a restore test's result; a maintenance
+     * window. Ops code publishes an {@link org.inventarioti.ops.avisos.AvisoOps} instead of calling this.
+     */
+    public static final String BACKUP_FALLIDO = org.inventarioti.ops.avisos.AvisoOps.BACKUP_FALLIDO;
 
-    public static final String RESTORE_PRUEBA = "restore.prueba";
-    public static final String VENTANA_INICIADA = "mantenimiento.ventana_iniciada";
-    public static final String VENTANA_TERMINADA = "mantenimiento.ventana_terminada";
+    public static final String RESTORE_PRUEBA = org.inventarioti.ops.avisos.AvisoOps.RESTORE_PRUEBA;
+    public static final String VENTANA_INICIADA = org.inventarioti.ops.avisos.AvisoOps.VENTANA_INICIADA;
+    public static final String VENTANA_TERMINADA = org.inventarioti.ops.avisos.AvisoOps.VENTANA_TERMINADA;
 
     private static final Logger log = LoggerFactory.getLogger(NotificacionService.class);
     private static final Duration PRIMERA_ESPERA = Duration.ofMinutes(1);
@@ -70,9 +73,18 @@ public class NotificacionService {
         this.fallosParaDesactivar = fallosParaDesactivar;
     }
 
-    /** Queues an e-mail in the caller's transaction; false when one with this clave exists already. */
+    /**
+     * Queues an e-mail in the caller's transaction; false when one with this clave exists already,
+     * or when the evento is a kind its recipient (a user with that address) unsubscribed from.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean encolarEmail(String destino, String evento, String asunto, String cuerpo, String clave) {
+        if (PreferenciasRepository.TIPOS.contains(evento)
+                && textos.porEmail(destino)
+                        .map(u -> !textos.preferencias(u.id()).recibe(evento))
+                        .orElse(false)) {
+            return false;
+        }
         return repository.encolar(Notificacion.EMAIL, destino, evento, asunto, cuerpo, "email:" + clave, null);
     }
 

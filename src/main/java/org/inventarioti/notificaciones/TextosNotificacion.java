@@ -16,10 +16,28 @@ class TextosNotificacion {
 
     private final MessageSource messages;
     private final UsuarioService usuarios;
+    private final PreferenciasRepository preferencias;
 
-    TextosNotificacion(MessageSource messages, UsuarioService usuarios) {
+    TextosNotificacion(MessageSource messages, UsuarioService usuarios, PreferenciasRepository preferencias) {
         this.messages = messages;
         this.usuarios = usuarios;
+        this.preferencias = preferencias;
+    }
+
+    /** Every enabled user. */
+    List<UsuarioView> usuarios() {
+        return usuarios.listar().stream().filter(UsuarioView::enabled).toList();
+    }
+
+    /** The enabled user with this e-mail address, if any. */
+    java.util.Optional<UsuarioView> porEmail(String email) {
+        return usuarios().stream()
+                .filter(u -> u.email().equalsIgnoreCase(email))
+                .findFirst();
+    }
+
+    PreferenciasRepository.Preferencias preferencias(long usuarioId) {
+        return preferencias.de(usuarioId);
     }
 
     List<UsuarioView> administradores() {
@@ -30,7 +48,7 @@ class TextosNotificacion {
 
     /** The language a user reads notifications in (Spanish unless chosen otherwise). */
     Locale idioma(long usuarioId) {
-        return ES;
+        return Locale.forLanguageTag(preferencias.de(usuarioId).idioma());
     }
 
     String texto(Locale idioma, String clave, Object... args) {

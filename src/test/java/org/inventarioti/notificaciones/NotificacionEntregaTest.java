@@ -50,6 +50,9 @@ class NotificacionEntregaTest {
     TextosNotificacion textos;
 
     @Autowired
+    BajaTokens bajaTokens;
+
+    @Autowired
     org.inventarioti.auditoria.AuditoriaService auditoria;
 
     @Autowired
@@ -74,7 +77,7 @@ class NotificacionEntregaTest {
                 webhookRepository,
                 textos,
                 List.of(
-                        new EmailCanal(provider, "inventario@test.local"),
+                        new EmailCanal(provider, "inventario@test.local", textos, bajaTokens, "http://localhost"),
                         new WebhookCanal(webhookRepository, "s3cr3t-de-prueba", permitirPrivadas)),
                 json,
                 Clock.systemUTC(),

@@ -44,6 +44,9 @@ class WebhookEntregaTest {
     TextosNotificacion textos;
 
     @Autowired
+    BajaTokens bajaTokens;
+
+    @Autowired
     WebhookRepository webhooks;
 
     @Autowired
@@ -99,7 +102,10 @@ class WebhookEntregaTest {
                                 new org.springframework.beans.factory.support.StaticListableBeanFactory(
                                                 Map.of("mail", mail))
                                         .getBeanProvider(org.springframework.mail.javamail.JavaMailSender.class),
-                                "inventario@test.local"),
+                                "inventario@test.local",
+                                textos,
+                                bajaTokens,
+                                "http://localhost"),
                         new WebhookCanal(webhooks, "", true)),
                 json,
                 java.time.Clock.systemUTC(),

@@ -62,7 +62,7 @@ class PreferenciasWebController {
     String preguntar(@RequestParam(required = false) String t, Model model, HttpServletResponse response) {
         Optional<BajaTokens.Baja> baja = valida(t);
         if (baja.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("invalido", true);
             return "notificaciones/baja";
         }
@@ -76,7 +76,7 @@ class PreferenciasWebController {
     String darDeBaja(@RequestParam(required = false) String t, Model model, HttpServletResponse response) {
         Optional<BajaTokens.Baja> baja = valida(t);
         if (baja.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("invalido", true);
             return "notificaciones/baja";
         }

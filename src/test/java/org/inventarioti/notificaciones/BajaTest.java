@@ -156,11 +156,11 @@ class BajaTest {
                 List.of(cambiado, "nada", "", "x.y", suyo + "0", tokens.token(victima.id(), "webhook.desactivado"))) {
             assertThat(mvc.post().uri("/notificaciones/baja").param("t", t))
                     .as(t)
-                    .hasStatus(404)
+                    .hasStatus(400)
                     .bodyText()
                     .contains("baja-invalido");
         }
-        assertThat(mvc.post().uri("/notificaciones/baja")).hasStatus(404);
+        assertThat(mvc.post().uri("/notificaciones/baja")).hasStatus(400);
         assertThat(preferencias.de(victima.id()).desactivados()).isEmpty();
     }
 

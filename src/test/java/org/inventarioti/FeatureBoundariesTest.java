@@ -45,7 +45,7 @@ class FeatureBoundariesTest {
             Map.entry("etiquetas", Set.of()),
             Map.entry("jobs", Set.of("ops_jobs_cerrojos", "ops_jobs_ejecuciones")),
             Map.entry("planes", Set.of("planes")),
-            Map.entry("notificaciones", Set.of("ops_notificaciones")));
+            Map.entry("notificaciones", Set.of("ops_notificaciones", "ops_webhooks", "notificaciones_preferencias")));
 
     /** Tables of the tools (ops: maintenance mode, verified backups; the spreadsheet imports), which no feature touches. */
     static final Set<String> TOOL_TABLES =
@@ -75,11 +75,13 @@ class FeatureBoundariesTest {
 
     /** The types of each feature that other features may use. */
     static final Map<String, Set<String>> API = Map.ofEntries(
-            Map.entry("activos", Set.of("Activo", "ActivoService", "MantenimientosDeActivo")),
+            Map.entry("activos", Set.of("Activo", "ActivoService", "MantenimientosDeActivo", "GarantiasPorVencer")),
             Map.entry(
                     "categorias",
                     Set.of("Categoria", "CategoriaService", "ActivosDeCategoria", "ClavesEspecificacion")),
-            Map.entry("mantenimientos", Set.of("MantenimientosDePlan", "MantenimientoCompletado")),
+            Map.entry(
+                    "mantenimientos",
+                    Set.of("MantenimientosDePlan", "MantenimientoCompletado", "MantenimientosPorAvisar")),
             Map.entry("usuarios", Set.of("UsuarioService", "UsuarioView", "Rol")),
             Map.entry("auditoria", Set.of("AuditoriaService")),
             Map.entry("cuarentena", Set.of()),

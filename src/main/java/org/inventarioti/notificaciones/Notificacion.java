@@ -2,7 +2,10 @@ package org.inventarioti.notificaciones;
 
 import java.time.OffsetDateTime;
 
-/** One notification of the outbox. {@code estado}: pendiente, enviada or fallida (gave up). */
+/**
+ * One notification of the outbox. {@code estado}: pendiente, enviada or fallida (gave up);
+ * {@code webhookId}: the subscription a webhook notification goes to.
+ */
 public record Notificacion(
         long id,
         String canal,
@@ -16,7 +19,8 @@ public record Notificacion(
         OffsetDateTime proximoIntento,
         String ultimoError,
         OffsetDateTime creadaEn,
-        OffsetDateTime enviadaEn) {
+        OffsetDateTime enviadaEn,
+        Long webhookId) {
 
     public static final String EMAIL = "email";
     public static final String WEBHOOK = "webhook";

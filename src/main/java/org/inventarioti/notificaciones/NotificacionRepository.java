@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 class NotificacionRepository {
 
     private static final String COLUMNS = "id, canal, destino, evento, asunto, cuerpo, clave, estado, intentos,"
-            + " proximo_intento, ultimo_error, creada_en, enviada_en";
+            + " proximo_intento, ultimo_error, creada_en, enviada_en, webhook_id";
 
     private final JdbcClient jdbc;
 
@@ -19,10 +19,11 @@ class NotificacionRepository {
     }
 
     /** Adds a notification unless one with the same clave exists; true when added. */
-    boolean encolar(String canal, String destino, String evento, String asunto, String cuerpo, String clave) {
+    boolean encolar(
+            String canal, String destino, String evento, String asunto, String cuerpo, String clave, Long webhookId) {
         return jdbc.sql("""
-                        INSERT INTO ops_notificaciones (canal, destino, evento, asunto, cuerpo, clave)
-                        VALUES (:canal, :destino, :evento, :asunto, :cuerpo, :clave)
+                        INSERT INTO ops_notificaciones (canal, destino, evento, asunto, cuerpo, clave, webhook_id)
+                        VALUES (:canal, :destino, :evento, :asunto, :cuerpo, :clave, :webhook)
                         ON CONFLICT (clave) DO NOTHING""")
                         .param("canal", canal)
                         .param("destino", destino)
@@ -30,17 +31,20 @@ class NotificacionRepository {
                         .param("asunto", asunto)
                         .param("cuerpo", cuerpo)
                         .param("clave", clave)
+                        .param("webhook", webhookId)
                         .update()
                 == 1;
     }
 
     /**
      * Claims the due pending notifications: rows locked by another instance's delivery are
-     * skipped, so two instances never send the same one at once.
+     * skipped, so two instances never send the same one at once. Those of a disabled webhook
+     * wait until it is enabled again.
      */
     List<Notificacion> pendientes(OffsetDateTime ahora, int limite) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM ops_notificaciones WHERE estado = 'pendiente'"
-                        + " AND proximo_intento <= :ahora ORDER BY proximo_intento, id LIMIT :limite"
+                        + " AND proximo_intento <= :ahora AND (webhook_id IS NULL OR EXISTS (SELECT 1 FROM ops_webhooks w"
+                        + " WHERE w.id = webhook_id AND w.activo)) ORDER BY proximo_intento, id LIMIT :limite"
                         + " FOR UPDATE SKIP LOCKED")
                 .param("ahora", ahora)
                 .param("limite", limite)

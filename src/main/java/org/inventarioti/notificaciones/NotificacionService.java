@@ -3,10 +3,14 @@ package org.inventarioti.notificaciones;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.inventarioti.usuarios.UsuarioView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,54 +24,108 @@ import tools.jackson.databind.json.JsonMapper;
  * so a notification exists exactly when its event committed; the {@code entregar-notificaciones}
  * job delivers them at least once, retrying with exponential back-off (1 min doubling, at most 6 h)
  * until {@code inventario.notificaciones.intentos} attempts, then marks them {@code fallida}. The
- * clave makes enqueueing idempotent, and a notification sent is never sent again.
+ * clave makes enqueueing idempotent, and a notification sent is never sent again. A webhook
+ * subscription failing {@code inventario.webhooks.fallos-para-desactivar} deliveries in a row is
+ * disabled, and the administrators are told.
  */
 @Service
 public class NotificacionService {
+
+    /**
+     * Ops events ({@link #avisarOps}): a backup failed; a restore test's result; a maintenance
+     * window. Ops code publishes an {@link org.inventarioti.ops.avisos.AvisoOps} instead of calling this.
+     */
+    public static final String BACKUP_FALLIDO = org.inventarioti.ops.avisos.AvisoOps.BACKUP_FALLIDO;
+
+    public static final String RESTORE_PRUEBA = org.inventarioti.ops.avisos.AvisoOps.RESTORE_PRUEBA;
+    public static final String VENTANA_INICIADA = org.inventarioti.ops.avisos.AvisoOps.VENTANA_INICIADA;
+    public static final String VENTANA_TERMINADA = org.inventarioti.ops.avisos.AvisoOps.VENTANA_TERMINADA;
 
     private static final Logger log = LoggerFactory.getLogger(NotificacionService.class);
     private static final Duration PRIMERA_ESPERA = Duration.ofMinutes(1);
     private static final Duration ESPERA_MAXIMA = Duration.ofHours(6);
 
     private final NotificacionRepository repository;
+    private final WebhookRepository webhooks;
+    private final TextosNotificacion textos;
     private final Map<String, Canal> canales;
     private final JsonMapper json;
     private final Clock clock;
-    private final String webhookUrl;
     private final int intentos;
+    private final int fallosParaDesactivar;
 
     NotificacionService(
             NotificacionRepository repository,
+            WebhookRepository webhooks,
+            TextosNotificacion textos,
             List<Canal> canales,
             JsonMapper json,
             Clock clock,
-            @Value("${inventario.webhooks.url:}") String webhookUrl,
-            @Value("${inventario.notificaciones.intentos:10}") int intentos) {
+            @Value("${inventario.notificaciones.intentos:10}") int intentos,
+            @Value("${inventario.webhooks.fallos-para-desactivar:5}") int fallosParaDesactivar) {
         this.repository = repository;
+        this.webhooks = webhooks;
+        this.textos = textos;
         this.canales = canales.stream().collect(Collectors.toMap(Canal::nombre, Function.identity()));
         this.json = json;
         this.clock = clock;
-        this.webhookUrl = webhookUrl;
         this.intentos = intentos;
-    }
-
-    /** Queues an e-mail in the caller's transaction; false when one with this clave exists already. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public boolean encolarEmail(String destino, String evento, String asunto, String cuerpo, String clave) {
-        return repository.encolar(Notificacion.EMAIL, destino, evento, asunto, cuerpo, "email:" + clave);
+        this.fallosParaDesactivar = fallosParaDesactivar;
     }
 
     /**
-     * Queues an event for the configured webhook ({@code inventario.webhooks.url}), if any, as
-     * {@code {"evento", "clave", "datos"}}; false when none is configured or it was queued before.
+     * Queues an e-mail in the caller's transaction; false when one with this clave exists already,
+     * or when the evento is a kind its recipient (a user with that address) unsubscribed from.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean encolarEmail(String destino, String evento, String asunto, String cuerpo, String clave) {
+        if (PreferenciasRepository.TIPOS.contains(evento)
+                && textos.porEmail(destino)
+                        .map(u -> !textos.preferencias(u.id()).recibe(evento))
+                        .orElse(false)) {
+            return false;
+        }
+        return repository.encolar(Notificacion.EMAIL, destino, evento, asunto, cuerpo, "email:" + clave, null);
+    }
+
+    /**
+     * Queues an event for every active webhook subscribed to it ({@code /api/webhooks}), in the
+     * payload format of each; false when none is subscribed or it was queued before.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean encolarEvento(String evento, Map<String, ?> datos, String clave) {
-        if (webhookUrl.isBlank()) {
-            return false;
+        boolean alguna = false;
+        for (Webhook w : webhooks.activos()) {
+            if (w.recibe(evento)) {
+                String body = Formatos.cuerpo(json, w.formato(), evento, clave, datos);
+                alguna |= repository.encolar(
+                        Notificacion.WEBHOOK, w.url(), evento, null, body, "webhook:" + w.id() + ":" + clave, w.id());
+            }
         }
-        String body = json.writeValueAsString(Map.of("evento", evento, "clave", clave, "datos", datos));
-        return repository.encolar(Notificacion.WEBHOOK, webhookUrl, evento, null, body, "webhook:" + clave);
+        return alguna;
+    }
+
+    /**
+     * An ops event (backup failed, restore test result, maintenance window started or ended): an
+     * e-mail to every enabled administrator in their language, and the event to the webhooks. In
+     * the caller's transaction, or its own when there is none; the clave deduplicates (one per
+     * event, e.g. {@code backup-fallido:<archive name>}). False when it was queued before.
+     */
+    @Transactional
+    public boolean avisarOps(String evento, Map<String, ?> datos, String clave) {
+        boolean alguna = false;
+        for (UsuarioView admin : textos.administradores()) {
+            Locale idioma = textos.idioma(admin.id());
+            String asunto = textos.texto(idioma, "notificacion." + evento + ".asunto");
+            StringBuilder cuerpo = new StringBuilder(textos.texto(idioma, "notificacion." + evento + ".cuerpo"));
+            cuerpo.append("\n");
+            new TreeMap<String, Object>(datos)
+                    .forEach(
+                            (k, v) -> cuerpo.append("\n").append(k).append(": ").append(v));
+            alguna |= encolarEmail(admin.email(), evento, asunto, cuerpo.toString(), clave + ":" + admin.id());
+        }
+        alguna |= encolarEvento(evento, datos, clave);
+        return alguna;
     }
 
     /** Delivers the due notifications (a batch); returns how many were sent. */
@@ -79,6 +137,9 @@ public class NotificacionService {
             try {
                 canal.enviar(n);
                 repository.enviada(n.id(), OffsetDateTime.now(clock));
+                if (n.webhookId() != null) {
+                    webhooks.exito(n.webhookId());
+                }
                 enviadas++;
             } catch (Exception e) {
                 int hechos = n.intentos() + 1;
@@ -90,9 +151,42 @@ public class NotificacionService {
                 String error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
                 repository.fallo(n.id(), error, OffsetDateTime.now(clock).plus(espera), rendirse);
                 log.warn("notification {} ({}) not delivered, attempt {}: {}", n.id(), n.canal(), hechos, error);
+                if (n.webhookId() != null
+                        && webhooks.fallo(n.webhookId(), fallosParaDesactivar, error, OffsetDateTime.now(clock))) {
+                    desactivado(n.webhookId(), error);
+                }
             }
         }
         return enviadas;
+    }
+
+    /** A subscription was just disabled: its administrators are told, and the other webhooks. */
+    private void desactivado(long webhookId, String error) {
+        Webhook w = webhooks.buscar(webhookId).orElseThrow();
+        log.warn(
+                "webhook {} ({}) disabled after {} failed deliveries in a row", w.id(), w.nombre(), w.fallosSeguidos());
+        String clave = "webhook-desactivado:" + w.id() + ":" + w.desactivadoEn().toEpochSecond();
+        for (UsuarioView admin : textos.administradores()) {
+            Locale idioma = textos.idioma(admin.id());
+            encolarEmail(
+                    admin.email(),
+                    Eventos.WEBHOOK_DESACTIVADO,
+                    textos.texto(idioma, "notificacion.webhook.desactivado.asunto", w.nombre()),
+                    textos.texto(
+                            idioma,
+                            "notificacion.webhook.desactivado.cuerpo",
+                            w.nombre(),
+                            w.url(),
+                            w.fallosSeguidos(),
+                            error,
+                            w.id()),
+                    clave + ":" + admin.id());
+        }
+        Map<String, Object> datos = new LinkedHashMap<>();
+        datos.put("webhook_id", w.id());
+        datos.put("nombre", w.nombre());
+        datos.put("fallos_seguidos", w.fallosSeguidos());
+        encolarEvento(Eventos.WEBHOOK_DESACTIVADO, datos, clave);
     }
 
     /** The latest notifications, optionally of one estado (pendiente, enviada, fallida). */

@@ -15,8 +15,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Webhooks: the event's JSON POSTed to the URL, signed with HMAC-SHA256 of the body under the
- * webhook secret in {@code X-Inventario-Firma: sha256=<hex>}. Refuses URLs that are not http(s)
+ * Webhooks: the event's JSON POSTed to the subscription's URL, signed with HMAC-SHA256 of the body
+ * under the subscription's secret in {@code X-Inventario-Firma: sha256=<hex>} (rows queued before
+ * V39 go to the URL they name, signed with {@code inventario.webhooks.secreto}). Refuses URLs that are not http(s)
  * and — unless {@code inventario.webhooks.permitir-privadas} — any that resolve to a loopback,
  * private, link-local or otherwise internal address (checked at every delivery, against DNS
  * rebinding); redirects are never followed.
@@ -31,13 +32,16 @@ class WebhookCanal implements Canal {
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    private final String secreto;
+    private final WebhookRepository webhooks;
+    private final String secretoPropiedades;
     private final boolean permitirPrivadas;
 
     WebhookCanal(
-            @Value("${inventario.webhooks.secreto:}") String secreto,
+            WebhookRepository webhooks,
+            @Value("${inventario.webhooks.secreto:}") String secretoPropiedades,
             @Value("${inventario.webhooks.permitir-privadas:false}") boolean permitirPrivadas) {
-        this.secreto = secreto;
+        this.webhooks = webhooks;
+        this.secretoPropiedades = secretoPropiedades;
         this.permitirPrivadas = permitirPrivadas;
     }
 
@@ -48,7 +52,15 @@ class WebhookCanal implements Canal {
 
     @Override
     public void enviar(Notificacion n) throws Exception {
-        URI uri = comprobar(n.destino(), permitirPrivadas);
+        String url = n.destino();
+        String secreto = secretoPropiedades;
+        if (n.webhookId() != null) {
+            Webhook.Destino destino = webhooks.destino(n.webhookId())
+                    .orElseThrow(() -> new IllegalStateException("webhook " + n.webhookId() + " was deleted"));
+            url = destino.url();
+            secreto = destino.secreto();
+        }
+        URI uri = comprobar(url, permitirPrivadas);
         byte[] body = n.cuerpo().getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(10))

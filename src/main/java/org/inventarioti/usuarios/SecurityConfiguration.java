@@ -65,7 +65,9 @@ class SecurityConfiguration {
                                 "/api/auditoria/**",
                                 "/api/especificaciones/cuarentena/**",
                                 "/api/jobs/**",
-                                "/api/notificaciones/**")
+                                "/api/notificaciones/**",
+                                "/api/webhooks",
+                                "/api/webhooks/**")
                         .hasRole("ADMIN")
                         .requestMatchers("/api/importaciones/**", "/api/importaciones")
                         .hasRole("TECNICO")
@@ -116,6 +118,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/error", WebLogin.LOGIN, "/favicon.ico")
                         .permitAll()
+                        // the one-click unsubscribe link of notification e-mails: a signed token, no login (RFC 8058)
+                        .requestMatchers("/notificaciones/baja")
+                        .permitAll()
                         .requestMatchers("/recursos/**", "/webjars/**")
                         .permitAll()
                         .requestMatchers("/usuarios/**", "/auditoria/**", "/categorias/**", "/cuarentena/**")
@@ -155,7 +160,7 @@ class SecurityConfiguration {
                         .logoutSuccessUrl(WebLogin.LOGIN + "?salida"))
                 .authenticationManager(new ProviderManager(new FormularioLoginProvider(authService, roleHierarchy)))
                 .addFilterBefore(new SesionVigenteFilter(repository, roleHierarchy), AuthorizationFilter.class)
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/actuator/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/actuator/**", "/notificaciones/baja"))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(WebLogin.entryPoint(unauthorized(problems)))
                         .accessDeniedHandler(new AccessDeniedHandlerImpl()));
         return headers(http).build();

@@ -44,6 +44,18 @@ class NotificacionEntregaTest {
     NotificacionService applicationService;
 
     @Autowired
+    WebhookRepository webhookRepository;
+
+    @Autowired
+    TextosNotificacion textos;
+
+    @Autowired
+    BajaTokens bajaTokens;
+
+    @Autowired
+    org.inventarioti.auditoria.AuditoriaService auditoria;
+
+    @Autowired
     JsonMapper json;
 
     @Autowired
@@ -53,18 +65,24 @@ class NotificacionEntregaTest {
     TransactionTemplate tx;
 
     private NotificacionService service(JavaMailSender mail, String webhook, boolean permitirPrivadas, int intentos) {
+        return service(mail, permitirPrivadas, intentos, 5);
+    }
+
+    private NotificacionService service(JavaMailSender mail, boolean permitirPrivadas, int intentos, int fallos) {
         ObjectProvider<JavaMailSender> provider =
                 new org.springframework.beans.factory.support.StaticListableBeanFactory(Map.of("mail", mail))
                         .getBeanProvider(JavaMailSender.class);
         return new NotificacionService(
                 repository,
+                webhookRepository,
+                textos,
                 List.of(
-                        new EmailCanal(provider, "inventario@test.local"),
-                        new WebhookCanal("s3cr3t-de-prueba", permitirPrivadas)),
+                        new EmailCanal(provider, "inventario@test.local", textos, bajaTokens, "http://localhost"),
+                        new WebhookCanal(webhookRepository, "s3cr3t-de-prueba", permitirPrivadas)),
                 json,
                 Clock.systemUTC(),
-                webhook,
-                intentos);
+                intentos,
+                fallos);
     }
 
     private static int freePort() throws Exception {
@@ -86,7 +104,7 @@ class NotificacionEntregaTest {
 
     private Notificacion fila(String clave) {
         return jdbc.sql("SELECT id, canal, destino, evento, asunto, cuerpo, clave, estado, intentos, proximo_intento,"
-                        + " ultimo_error, creada_en, enviada_en FROM ops_notificaciones WHERE clave = ?")
+                        + " ultimo_error, creada_en, enviada_en, webhook_id FROM ops_notificaciones WHERE clave = ?")
                 .param(clave)
                 .query(Notificacion.class)
                 .single();
@@ -172,28 +190,35 @@ class NotificacionEntregaTest {
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
             NotificacionService service = service(mailSender(1), url, true, 10);
+            Webhook.ConSecreto hook = new WebhookService(webhookRepository, auditoria, true)
+                    .crear(new Webhook.Peticion("prueba", url, List.of("plan.generado"), null));
             String clave = Api.unique("evento");
-            tx.executeWithoutResult(
-                    s -> assertThat(service.encolarEvento("plan.generado", Map.of("generados", 3), clave))
-                            .isTrue());
-            service.entregar();
-            assertThat(fila("webhook:" + clave).estado()).isEqualTo(Notificacion.PENDIENTE);
-            assertThat(fila("webhook:" + clave).ultimoError()).contains("HTTP 500");
-            vencer("webhook:" + clave);
-            service.entregar();
-            vencer("webhook:" + clave);
-            service.entregar();
+            String claveFila = "webhook:" + hook.webhook().id() + ":" + clave;
+            try {
+                tx.executeWithoutResult(
+                        s -> assertThat(service.encolarEvento("plan.generado", Map.of("generados", 3), clave))
+                                .isTrue());
+                service.entregar();
+                assertThat(fila(claveFila).estado()).isEqualTo(Notificacion.PENDIENTE);
+                assertThat(fila(claveFila).ultimoError()).contains("HTTP 500");
+                vencer(claveFila);
+                service.entregar();
+                vencer(claveFila);
+                service.entregar();
+            } finally {
+                webhookRepository.eliminar(hook.webhook().id());
+            }
             List<String[]> mine =
                     received.stream().filter(r -> r[0].contains(clave)).toList();
             assertThat(mine).hasSize(2);
             String[] last = mine.get(1);
             assertThat(last[2]).isEqualTo("plan.generado");
             assertThat(last[1])
-                    .isEqualTo("sha256="
-                            + WebhookCanal.firma("s3cr3t-de-prueba", last[0].getBytes(StandardCharsets.UTF_8)));
+                    .isEqualTo(
+                            "sha256=" + WebhookCanal.firma(hook.secreto(), last[0].getBytes(StandardCharsets.UTF_8)));
             assertThat(json.readTree(last[0]).get("datos").get("generados").asInt())
                     .isEqualTo(3);
-            assertThat(fila("webhook:" + clave).estado()).isEqualTo(Notificacion.ENVIADA);
+            assertThat(fila(claveFila).estado()).isEqualTo(Notificacion.ENVIADA);
         } finally {
             server.stop(0);
         }

@@ -4,9 +4,12 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import org.inventarioti.ops.avisos.AvisoOps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -32,9 +35,39 @@ public class MaintenanceModeService implements DisposableBean {
 
     private record Read(MaintenanceState state, long atNanos, boolean valid) {}
 
+    private final ApplicationEventPublisher eventos;
+
     MaintenanceModeService(JdbcClient jdbc, MaintenanceProperties properties) {
+        this(jdbc, properties, null);
+    }
+
+    @Autowired
+    MaintenanceModeService(JdbcClient jdbc, MaintenanceProperties properties, ApplicationEventPublisher eventos) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.eventos = eventos;
+    }
+
+    /**
+     * Tells the administrators (e-mail) and the webhooks that a window started or ended: once per
+     * window (the clave is its start). Never stops the window: a schema still before the
+     * notifications' migrations, or any other failure, is only logged.
+     */
+    private void avisar(String evento, MaintenanceState state) {
+        if (eventos == null || state.activeSince() == null) {
+            return;
+        }
+        try {
+            java.util.Map<String, Object> datos = new java.util.LinkedHashMap<>();
+            datos.put("desde", state.activeSince().toString());
+            if (state.message() != null) {
+                datos.put("mensaje", state.message());
+            }
+            eventos.publishEvent(new AvisoOps(
+                    evento, datos, evento + ":" + state.activeSince().toInstant()));
+        } catch (RuntimeException e) {
+            log.warn("maintenance window notice {} not queued: {}", evento, e.getMessage());
+        }
     }
 
     /** The flag as this instance last read it (at most {@code cache} old): for filters and banners. */
@@ -101,6 +134,7 @@ public class MaintenanceModeService implements DisposableBean {
                 .query(MaintenanceState.class)
                 .single();
         cache = new Read(state, System.nanoTime(), true);
+        avisar(AvisoOps.VENTANA_INICIADA, state);
         return state;
     }
 
@@ -118,10 +152,16 @@ public class MaintenanceModeService implements DisposableBean {
     /** Turns it off; true when it was on. */
     public boolean turnOff() {
         cache = new Read(MaintenanceState.OFF, System.nanoTime(), true);
-        return jdbc.sql("DELETE FROM ops_modo_mantenimiento RETURNING expira_en > now()")
-                .query(Boolean.class)
-                .optional()
-                .orElse(false);
+        java.util.Optional<MaintenanceState> was = jdbc.sql("DELETE FROM ops_modo_mantenimiento RETURNING"
+                        + " expira_en > now() AS active, mensaje AS message, titular AS holder,"
+                        + " activo_desde AS active_since, expira_en AS expires_at")
+                .query(MaintenanceState.class)
+                .optional();
+        boolean on = was.map(MaintenanceState::active).orElse(false);
+        if (on) {
+            avisar(AvisoOps.VENTANA_TERMINADA, was.get());
+        }
+        return on;
     }
 
     /** Turns it on and keeps renewing it from this process until the returned holder is closed. */

@@ -70,6 +70,7 @@ public class PreflightService {
         tls().ifPresent(checks::add);
         sentry().ifPresent(checks::add);
         backupKey().ifPresent(checks::add);
+        MailCheck.check(environment).ifPresent(checks::add);
         checks.add(disk(backupDir, databaseBytes));
         checks.add(release(release));
         return checks;

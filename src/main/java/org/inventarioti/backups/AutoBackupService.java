@@ -10,17 +10,22 @@ import org.inventarioti.ops.archive.BackupProgress;
 import org.inventarioti.ops.archive.BackupResult;
 import org.inventarioti.ops.archive.BackupService;
 import org.inventarioti.ops.archive.Sizes;
+import org.inventarioti.ops.avisos.AvisoOps;
 import org.inventarioti.ops.backup.BackupProperties;
 import org.inventarioti.ops.backup.Retention;
 import org.inventarioti.ops.backup.VerifiedArchives;
 import org.inventarioti.ops.restore.ScratchDatabase;
 import org.inventarioti.ops.restore.VerificationService;
+import org.inventarioti.secretos.DetectorSecretos;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
  * Backups that run themselves: the nightly backup (then retention) and the weekly test restore of
  * the newest archive, run by the {@code backup-nocturno} and {@code backup-verificacion} jobs — or,
- * in timer mode, by {@code inventario jobs run} from {@code deploy/inventario-backup.timer}.
+ * in timer mode, by {@code inventario jobs run} from {@code deploy/inventario-backup.timer}. A
+ * failed backup and every restore test's result are told to the administrators and the webhooks
+ * ({@link AvisoOps}: once per day for a failure, once per archive for a test).
  */
 @Service
 public class AutoBackupService {
@@ -30,18 +35,21 @@ public class AutoBackupService {
     private final VerificationService verifications;
     private final VerifiedArchives verified;
     private final ConfiguredDatabase configured;
+    private final ApplicationEventPublisher eventos;
 
     AutoBackupService(
             BackupProperties properties,
             BackupService backups,
             VerificationService verifications,
             VerifiedArchives verified,
-            ConfiguredDatabase configured) {
+            ConfiguredDatabase configured,
+            ApplicationEventPublisher eventos) {
         this.properties = properties;
         this.backups = backups;
         this.verifications = verifications;
         this.verified = verified;
         this.configured = configured;
+        this.eventos = eventos;
     }
 
     public BackupProperties properties() {
@@ -58,7 +66,16 @@ public class AutoBackupService {
     public String nightly() throws Exception {
         checkTrigger();
         Path dir = dir();
-        BackupResult result = backups.backup(configured.database(), configured.embedded(), dir, BackupProgress.NONE);
+        BackupResult result;
+        try {
+            result = backups.backup(configured.database(), configured.embedded(), dir, BackupProgress.NONE);
+        } catch (Exception e) {
+            avisar(
+                    AvisoOps.BACKUP_FALLIDO,
+                    java.util.Map.of("carpeta", dir.toString(), "error", texto(e)),
+                    "backup-fallido:" + dir + ":" + java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+            throw e;
+        }
         List<Path> removed = Retention.prune(dir, properties.policy(), verified.all());
         return result.archive().getFileName() + " (" + Sizes.human(result.bytes()) + ", "
                 + result.manifest().totalRows() + " rows); retention " + properties.policy() + ": " + removed.size()
@@ -69,10 +86,40 @@ public class AutoBackupService {
     public String restoreTest() throws Exception {
         checkTrigger();
         Path newest = newest(dir());
-        var verification = verifications.verifyWithRestore(
-                newest, ScratchDatabase.Kind.AUTO, false, new PrintWriter(Writer.nullWriter()));
+        String clave = "restore-prueba:" + newest;
+        VerificationService.Verification verification;
+        try {
+            verification = verifications.verifyWithRestore(
+                    newest, ScratchDatabase.Kind.AUTO, false, new PrintWriter(Writer.nullWriter()));
+        } catch (Exception e) {
+            avisar(
+                    AvisoOps.RESTORE_PRUEBA,
+                    java.util.Map.of("archivo", newest.toString(), "resultado", "fallida", "error", texto(e)),
+                    clave);
+            throw e;
+        }
+        avisar(
+                AvisoOps.RESTORE_PRUEBA,
+                java.util.Map.of(
+                        "archivo",
+                        newest.toString(),
+                        "resultado",
+                        "correcta",
+                        "filas",
+                        verification.restore().rows()),
+                clave);
         return newest.getFileName() + " verified by a test restore ("
                 + verification.restore().rows() + " rows, " + verification.scratch() + ")";
+    }
+
+    private void avisar(String evento, java.util.Map<String, ?> datos, String clave) {
+        eventos.publishEvent(new AvisoOps(evento, datos, clave));
+    }
+
+    /** An error's message for a notice, with anything secret-shaped taken out. */
+    private static String texto(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return DetectorSecretos.retirar(message, "[retirado]");
     }
 
     static Path newest(Path dir) throws Exception {

@@ -41,8 +41,21 @@ class AutoBackupServiceTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher eventos;
+
+    @Autowired
+    org.inventarioti.support.TestUsers users;
+
     @TempDir
     Path dir;
+
+    private long avisos(String evento, String clave) {
+        return jdbc.sql("SELECT count(*) FROM ops_notificaciones WHERE evento = ? AND clave LIKE ?")
+                .params(evento, "%" + clave + "%")
+                .query(Long.class)
+                .single();
+    }
 
     private AutoBackupService service(boolean enabled, String mode, String trigger) {
         return new AutoBackupService(
@@ -57,11 +70,13 @@ class AutoBackupServiceTest {
                 backups,
                 verifications,
                 verified,
-                configured);
+                configured,
+                eventos);
     }
 
     @Test
     void theNightlyBackupThenTheRestoreTestOfTheNewestArchiveIsRecorded() throws Exception {
+        users.create(org.inventarioti.usuarios.Rol.ADMIN); // someone to tell
         AutoBackupService service = service(false, "job", "");
         String nightly = service.nightly();
         assertThat(nightly).contains("inventario-backup-", "retention 7 daily / 4 weekly / 12 monthly: 0 removed");
@@ -77,6 +92,33 @@ class AutoBackupServiceTest {
                         .single())
                 .isEqualTo(1);
         assertThat(verified.all()).contains(archive);
+        // The test's result is told (administrators and webhooks), once per archive.
+        assertThat(avisos("restore.prueba", "restore-prueba:" + archive)).isPositive();
+    }
+
+    @Test
+    void aFailedNightlyBackupIsToldOnceADay() throws Exception {
+        users.create(org.inventarioti.usuarios.Rol.ADMIN); // someone to tell
+        Path file = dir.resolve("not-a-folder");
+        Files.writeString(file, "x");
+        AutoBackupService service = new AutoBackupService(
+                new BackupProperties(
+                        false, "job", "0 30 1 * * *", "0 30 3 * * SUN", file, new BackupProperties.Keep(7, 4, 12), ""),
+                backups,
+                verifications,
+                verified,
+                configured,
+                eventos);
+        assertThatThrownBy(service::nightly).isInstanceOf(Exception.class);
+        long avisos = avisos(
+                "backup.fallido", "backup-fallido:" + file.toAbsolutePath().normalize());
+        assertThat(avisos).isPositive();
+        // A second failure the same day queues nothing more.
+        assertThatThrownBy(service::nightly).isInstanceOf(Exception.class);
+        assertThat(avisos(
+                        "backup.fallido",
+                        "backup-fallido:" + file.toAbsolutePath().normalize()))
+                .isEqualTo(avisos);
     }
 
     @Test

@@ -69,6 +69,11 @@ class NavegadorDensidadTest {
                 nav.captura("densidad-etiquetas-" + tamanos[i][0] + "-" + lang);
 
                 nav.ir("/activos?categoria_id=" + categoriaId);
+                if (nav.driver().findElement(By.id("mostrar-filtros")).isDisplayed()) {
+                    // On a phone the filters (the page size among them) fold behind a button.
+                    nav.driver().findElement(By.id("mostrar-filtros")).click();
+                    nav.espera().until(ExpectedConditions.visibilityOfElementLocated(By.id("filtro-tamano")));
+                }
                 new Select(nav.driver().findElement(By.id("filtro-tamano"))).selectByValue("25");
                 nav.espera().until(ExpectedConditions.urlContains("size=25"));
                 nav.espera()

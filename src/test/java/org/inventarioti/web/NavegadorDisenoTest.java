@@ -175,9 +175,10 @@ class NavegadorDisenoTest {
             nav.captura("diseno-activos-filtros-390");
 
             // "Back to the list" keeps the list's filters.
-            nav.driver()
-                    .findElement(By.cssSelector("#tarjeta-" + codigo + " a"))
-                    .click();
+            var enlace = nav.driver().findElement(By.cssSelector("#tarjeta-" + codigo + " a"));
+            ((JavascriptExecutor) nav.driver())
+                    .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", enlace);
+            nav.espera().until(ExpectedConditions.elementToBeClickable(enlace)).click();
             nav.espera().until(ExpectedConditions.presenceOfElementLocated(By.id("activo-codigo")));
             assertThat(nav.driver().findElement(By.id("volver-lista")).getAttribute("href"))
                     .endsWith("/activos?lang=es&q=" + codigo);

@@ -21,7 +21,6 @@ import org.inventarioti.listing.ListPage;
 import org.inventarioti.usuarios.Rol;
 import org.inventarioti.usuarios.UsuarioService;
 import org.inventarioti.usuarios.UsuarioView;
-import org.inventarioti.web.ErroresFormulario;
 import org.inventarioti.web.Vistas;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,30 +42,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 @RequestMapping("/mantenimientos")
 class MantenimientoWebController {
-
-    /** The form's field for each field of the service's request. */
-    private static final Map<String, String> CAMPOS = Map.of(
-            "activo_id", "activoCodigo",
-            "tipo", "tipo",
-            "titulo", "titulo",
-            "descripcion", "descripcion",
-            "estado", "estado",
-            "fecha_programada", "fechaProgramada",
-            "tecnico_id", "tecnicoId",
-            "costo", "costo",
-            "notas", "notas");
-
-    /** The reader's words for the service's objections to a field the form does not check itself. */
-    private static final Map<String, String> MENSAJES = Map.of(
-            "activo_id", "mantenimientos.error.activo",
-            "tipo", "mantenimientos.error.tipo",
-            "estado", "mantenimientos.error.estado",
-            "tecnico_id", "mantenimientos.error.tecnico",
-            "costo", "mantenimientos.error.costo",
-            "fecha_programada", "typeMismatch",
-            "titulo", "mantenimientos.error.texto",
-            "descripcion", "mantenimientos.error.texto",
-            "notas", "mantenimientos.error.texto");
 
     static final Map<String, String> ACCIONES = Map.of(
             "iniciar", Mantenimiento.EN_PROGRESO,
@@ -180,7 +155,7 @@ class MantenimientoWebController {
             redirect.addFlashAttribute("aviso", "mantenimientos.aviso.creado");
             return "redirect:/mantenimientos/" + creado.id();
         } catch (InvalidException e) {
-            rechazar(e, result);
+            ErroresMantenimiento.rechazar(e, result);
             return formulario(null, model);
         }
     }
@@ -216,7 +191,7 @@ class MantenimientoWebController {
             redirect.addFlashAttribute("aviso", "mantenimientos.aviso.guardado");
             return "redirect:/mantenimientos/" + id;
         } catch (InvalidException e) {
-            rechazar(e, result);
+            ErroresMantenimiento.rechazar(e, result);
             return formulario(actual, model);
         } catch (ConflictException e) {
             Mantenimiento otro = service.buscar(id);
@@ -229,11 +204,12 @@ class MantenimientoWebController {
     /** The service's objections next to the form's own, on the fields that have none yet. */
     private void comprobar(MantenimientoRequest request, Optional<Mantenimiento> antes, BindingResult result) {
         List<org.inventarioti.errors.FieldError> problemas = service.problemas(request, antes).stream()
-                .filter(error ->
-                        !CAMPOS.containsKey(error.field()) || !result.hasFieldErrors(CAMPOS.get(error.field())))
+                .filter(error -> ErroresMantenimiento.campo(error.field())
+                        .map(campo -> !result.hasFieldErrors(campo))
+                        .orElse(true))
                 .toList();
         if (!problemas.isEmpty()) {
-            rechazar(new InvalidException(problemas), result);
+            ErroresMantenimiento.rechazar(new InvalidException(problemas), result);
         }
     }
 
@@ -252,6 +228,9 @@ class MantenimientoWebController {
         } catch (ConflictException e) {
             redirect.addFlashAttribute("error", "mantenimientos.error.conflicto");
         } catch (InvalidException e) {
+            if (e.errors().stream().noneMatch(error -> error.field().startsWith("checklist"))) {
+                throw e;
+            }
             // A checklist still to tick: the form, set to completado, with the tasks to tick.
             redirect.addFlashAttribute("error", "mantenimientos.error.checklist");
             return "redirect:/mantenimientos/" + id + "/editar?estado=" + ACCIONES.get(accion);
@@ -269,31 +248,6 @@ class MantenimientoWebController {
             redirect.addFlashAttribute("error", "mantenimientos.error.conflicto");
             return "redirect:/mantenimientos/" + id;
         }
-    }
-
-    private static void rechazar(InvalidException e, BindingResult result) {
-        ErroresFormulario.rechazar(
-                e,
-                result,
-                error -> CAMPOS.containsKey(error.field())
-                        ? new ErroresFormulario.Destino(
-                                CAMPOS.get(error.field()), MENSAJES.get(error.field()), null, error.message())
-                        : destinoDeChecklist(error),
-                "mantenimientos.error.invalido");
-    }
-
-    /** A checklist error: the unticked tasks above the form, a task's note on its field. */
-    private static ErroresFormulario.Destino destinoDeChecklist(org.inventarioti.errors.FieldError error) {
-        var tarea =
-                java.util.regex.Pattern.compile("checklist\\[(\\d+)](\\.nota)?").matcher(error.field());
-        if (error.field().equals("checklist")) {
-            return new ErroresFormulario.Destino(null, "mantenimientos.error.checklist", null, error.message());
-        }
-        if (tarea.matches()) {
-            return new ErroresFormulario.Destino(
-                    "notasTarea[" + tarea.group(1) + "]", "mantenimientos.error.tareaNota", null, error.message());
-        }
-        return ErroresFormulario.Destino.general("mantenimientos.error.invalido");
     }
 
     private String formulario(Mantenimiento m, Model model) {

@@ -195,15 +195,16 @@ class PlanWebController {
 
     /** The names a plan's ids stand for: categories and the people who may do maintenance. */
     private void referencias(Model model) {
-        model.addAttribute("categorias", categorias.todas());
-        List<UsuarioView> tecnicos =
-                usuarios.listar().stream().filter(u -> u.rol() != Rol.LECTOR).toList();
-        model.addAttribute("tecnicos", tecnicos);
+        List<org.inventarioti.categorias.Categoria> todas = categorias.todas();
+        List<UsuarioView> personas = usuarios.listar();
+        model.addAttribute("categorias", todas);
+        model.addAttribute(
+                "tecnicos", personas.stream().filter(u -> u.rol() != Rol.LECTOR).toList());
         Map<Long, String> nombres = new java.util.HashMap<>();
-        usuarios.listar().forEach(u -> nombres.put(u.id(), u.nombre()));
+        personas.forEach(u -> nombres.put(u.id(), u.nombre()));
         model.addAttribute("nombres", nombres);
         Map<Long, String> nombresCategoria = new java.util.HashMap<>();
-        categorias.todas().forEach(c -> nombresCategoria.put(c.id(), c.nombre()));
+        todas.forEach(c -> nombresCategoria.put(c.id(), c.nombre()));
         model.addAttribute("nombresCategoria", nombresCategoria);
     }
 

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.inventarioti.auditoria.AuditoriaService;
+import org.inventarioti.errors.ConflictException;
+import org.inventarioti.errors.NotFoundException;
 import org.inventarioti.usuarios.UsuarioView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +53,7 @@ public class NotificacionService {
     private final TextosNotificacion textos;
     private final Map<String, Canal> canales;
     private final JsonMapper json;
+    private final AuditoriaService auditoria;
     private final Clock clock;
     private final int intentos;
     private final int fallosParaDesactivar;
@@ -60,6 +64,7 @@ public class NotificacionService {
             TextosNotificacion textos,
             List<Canal> canales,
             JsonMapper json,
+            AuditoriaService auditoria,
             Clock clock,
             @Value("${inventario.notificaciones.intentos:10}") int intentos,
             @Value("${inventario.webhooks.fallos-para-desactivar:5}") int fallosParaDesactivar) {
@@ -68,6 +73,7 @@ public class NotificacionService {
         this.textos = textos;
         this.canales = canales.stream().collect(Collectors.toMap(Canal::nombre, Function.identity()));
         this.json = json;
+        this.auditoria = auditoria;
         this.clock = clock;
         this.intentos = intentos;
         this.fallosParaDesactivar = fallosParaDesactivar;
@@ -133,31 +139,55 @@ public class NotificacionService {
     public int entregar() {
         int enviadas = 0;
         for (Notificacion n : repository.pendientes(OffsetDateTime.now(clock), 100)) {
-            Canal canal = canales.get(n.canal());
-            try {
-                canal.enviar(n);
-                repository.enviada(n.id(), OffsetDateTime.now(clock));
-                if (n.webhookId() != null) {
-                    webhooks.exito(n.webhookId());
-                }
+            if (entregarUna(n)) {
                 enviadas++;
-            } catch (Exception e) {
-                int hechos = n.intentos() + 1;
-                boolean rendirse = hechos >= intentos;
-                Duration espera = PRIMERA_ESPERA.multipliedBy(1L << Math.min(hechos - 1, 20));
-                if (espera.compareTo(ESPERA_MAXIMA) > 0) {
-                    espera = ESPERA_MAXIMA;
-                }
-                String error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-                repository.fallo(n.id(), error, OffsetDateTime.now(clock).plus(espera), rendirse);
-                log.warn("notification {} ({}) not delivered, attempt {}: {}", n.id(), n.canal(), hechos, error);
-                if (n.webhookId() != null
-                        && webhooks.fallo(n.webhookId(), fallosParaDesactivar, error, OffsetDateTime.now(clock))) {
-                    desactivado(n.webhookId(), error);
-                }
             }
         }
         return enviadas;
+    }
+
+    /**
+     * "Retry now" for a notification that gave up ({@code fallida}): back in the queue and one
+     * delivery attempt at once — sent, failed again with its new error, or (a disabled webhook's)
+     * waiting until the subscription is enabled. Anything but a failed one is refused. Audited.
+     */
+    @Transactional
+    public Notificacion reintentar(long id) {
+        Notificacion n = repository.buscar(id).orElseThrow(() -> new NotFoundException("notificacion", id));
+        if (!repository.reabrir(id, OffsetDateTime.now(clock))) {
+            throw new ConflictException("only a failed notification can be retried; this one is " + n.estado());
+        }
+        auditoria.evento(
+                "reintentar", "notificacion", id, AuditoriaService.currentActor(), Map.of("intentos", n.intentos()));
+        repository.entregable(id).ifPresent(this::entregarUna);
+        return repository.buscar(id).orElseThrow();
+    }
+
+    private boolean entregarUna(Notificacion n) {
+        Canal canal = canales.get(n.canal());
+        try {
+            canal.enviar(n);
+            repository.enviada(n.id(), OffsetDateTime.now(clock));
+            if (n.webhookId() != null) {
+                webhooks.exito(n.webhookId());
+            }
+            return true;
+        } catch (Exception e) {
+            int hechos = n.intentos() + 1;
+            boolean rendirse = hechos >= intentos;
+            Duration espera = PRIMERA_ESPERA.multipliedBy(1L << Math.min(hechos - 1, 20));
+            if (espera.compareTo(ESPERA_MAXIMA) > 0) {
+                espera = ESPERA_MAXIMA;
+            }
+            String error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            repository.fallo(n.id(), error, OffsetDateTime.now(clock).plus(espera), rendirse);
+            log.warn("notification {} ({}) not delivered, attempt {}: {}", n.id(), n.canal(), hechos, error);
+            if (n.webhookId() != null
+                    && webhooks.fallo(n.webhookId(), fallosParaDesactivar, error, OffsetDateTime.now(clock))) {
+                desactivado(n.webhookId(), error);
+            }
+            return false;
+        }
     }
 
     /** A subscription was just disabled: its administrators are told, and the other webhooks. */
@@ -189,9 +219,21 @@ public class NotificacionService {
         encolarEvento(Eventos.WEBHOOK_DESACTIVADO, datos, clave);
     }
 
-    /** The latest notifications, optionally of one estado (pendiente, enviada, fallida). */
+    /** The latest notifications matching the filter, newest first (at most 500). */
     @Transactional(readOnly = true)
-    public List<Notificacion> listar(String estado, int limite) {
-        return repository.recientes(estado, Math.max(1, Math.min(limite, 500)));
+    public List<Notificacion> listar(FiltroNotificaciones filtro, int limite) {
+        return repository.buscar(filtro, Math.max(1, Math.min(limite, 500)));
+    }
+
+    /** How many match the filter in each estado (pendiente, fallida, enviada). */
+    @Transactional(readOnly = true)
+    public Map<String, Long> cuentas(FiltroNotificaciones filtro) {
+        return repository.cuentas(filtro);
+    }
+
+    /** The eventos the outbox holds, for a filter. */
+    @Transactional(readOnly = true)
+    public List<String> eventos() {
+        return repository.eventos();
     }
 }

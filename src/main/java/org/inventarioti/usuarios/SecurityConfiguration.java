@@ -123,7 +123,13 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/recursos/**", "/webjars/**")
                         .permitAll()
-                        .requestMatchers("/usuarios/**", "/auditoria/**", "/categorias/**", "/cuarentena/**")
+                        .requestMatchers(
+                                "/usuarios/**",
+                                "/auditoria/**",
+                                "/categorias/**",
+                                "/cuarentena/**",
+                                "/notificaciones",
+                                "/notificaciones/**")
                         .hasRole("ADMIN")
                         .requestMatchers("/mantenimientos/*/eliminar", "/activos/*/eliminar")
                         .hasRole("ADMIN")

@@ -108,6 +108,7 @@ class WebhookEntregaTest {
                                 "http://localhost"),
                         new WebhookCanal(webhooks, "", true)),
                 json,
+                auditoria,
                 java.time.Clock.systemUTC(),
                 10,
                 3);

@@ -20,12 +20,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The notifications outbox. Features call {@code encolar*} inside the transaction of the event,
  * so a notification exists exactly when its event committed; the {@code entregar-notificaciones}
- * job delivers them at least once, retrying with exponential back-off (1 min doubling, at most 6 h)
+ * job delivers them at least once, retrying with exponential back-off ({@code
+ * inventario.notificaciones.primera-espera}, 1 min, doubling, at most 6 h)
  * until {@code inventario.notificaciones.intentos} attempts, then marks them {@code fallida}. The
  * clave makes enqueueing idempotent, and a notification sent is never sent again. A webhook
  * subscription failing {@code inventario.webhooks.fallos-para-desactivar} deliveries in a row is
@@ -45,8 +47,8 @@ public class NotificacionService {
     public static final String VENTANA_TERMINADA = org.inventarioti.ops.avisos.AvisoOps.VENTANA_TERMINADA;
 
     private static final Logger log = LoggerFactory.getLogger(NotificacionService.class);
-    private static final Duration PRIMERA_ESPERA = Duration.ofMinutes(1);
     private static final Duration ESPERA_MAXIMA = Duration.ofHours(6);
+    private static final int LOTE = 100;
 
     private final NotificacionRepository repository;
     private final WebhookRepository webhooks;
@@ -57,6 +59,8 @@ public class NotificacionService {
     private final Clock clock;
     private final int intentos;
     private final int fallosParaDesactivar;
+    private final Duration primeraEspera;
+    private final TransactionTemplate transaccion;
 
     NotificacionService(
             NotificacionRepository repository,
@@ -67,7 +71,9 @@ public class NotificacionService {
             AuditoriaService auditoria,
             Clock clock,
             @Value("${inventario.notificaciones.intentos:10}") int intentos,
-            @Value("${inventario.webhooks.fallos-para-desactivar:5}") int fallosParaDesactivar) {
+            @Value("${inventario.webhooks.fallos-para-desactivar:5}") int fallosParaDesactivar,
+            @Value("${inventario.notificaciones.primera-espera:1m}") Duration primeraEspera,
+            TransactionTemplate transaccion) {
         this.repository = repository;
         this.webhooks = webhooks;
         this.textos = textos;
@@ -77,6 +83,8 @@ public class NotificacionService {
         this.clock = clock;
         this.intentos = intentos;
         this.fallosParaDesactivar = fallosParaDesactivar;
+        this.primeraEspera = primeraEspera;
+        this.transaccion = transaccion;
     }
 
     /**
@@ -92,6 +100,29 @@ public class NotificacionService {
             return false;
         }
         return repository.encolar(Notificacion.EMAIL, destino, evento, asunto, cuerpo, "email:" + clave, null);
+    }
+
+    /**
+     * Queues an e-mail to a user in their language: subject and body are the messages {@code
+     * notificacion.<evento>.asunto} and {@code .cuerpo} with {@code args}. In the caller's
+     * transaction; false when the user is unknown or disabled, unsubscribed, or it was queued before.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean encolarEmailA(long usuarioId, String evento, String clave, Object... args) {
+        UsuarioView usuario = textos.usuarios().stream()
+                .filter(u -> u.id() == usuarioId)
+                .findFirst()
+                .orElse(null);
+        if (usuario == null) {
+            return false;
+        }
+        Locale idioma = textos.idioma(usuarioId);
+        return encolarEmail(
+                usuario.email(),
+                evento,
+                textos.texto(idioma, "notificacion." + evento + ".asunto", args),
+                textos.texto(idioma, "notificacion." + evento + ".cuerpo", args),
+                clave);
     }
 
     /**
@@ -134,12 +165,22 @@ public class NotificacionService {
         return alguna;
     }
 
-    /** Delivers the due notifications (a batch); returns how many were sent. */
-    @Transactional
+    /**
+     * Delivers the due notifications (at most a batch of 100); returns how many were sent. Each is
+     * claimed, sent and marked in its own transaction, so a crash mid-batch leaves every one sent
+     * before it marked {@code enviada}: only the one in flight can be sent again after a restart.
+     */
     public int entregar() {
         int enviadas = 0;
-        for (Notificacion n : repository.pendientes(OffsetDateTime.now(clock), 100)) {
-            if (entregarUna(n)) {
+        for (int i = 0; i < LOTE; i++) {
+            Boolean enviada = transaccion.execute(s -> repository.pendientes(OffsetDateTime.now(clock), 1).stream()
+                    .findFirst()
+                    .map(this::entregarUna)
+                    .orElse(null));
+            if (enviada == null) {
+                break;
+            }
+            if (enviada) {
                 enviadas++;
             }
         }
@@ -175,7 +216,7 @@ public class NotificacionService {
         } catch (Exception e) {
             int hechos = n.intentos() + 1;
             boolean rendirse = hechos >= intentos;
-            Duration espera = PRIMERA_ESPERA.multipliedBy(1L << Math.min(hechos - 1, 20));
+            Duration espera = primeraEspera.multipliedBy(1L << Math.min(hechos - 1, 20));
             if (espera.compareTo(ESPERA_MAXIMA) > 0) {
                 espera = ESPERA_MAXIMA;
             }

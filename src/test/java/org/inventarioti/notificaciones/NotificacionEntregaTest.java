@@ -83,7 +83,9 @@ class NotificacionEntregaTest {
                 auditoria,
                 Clock.systemUTC(),
                 intentos,
-                fallos);
+                fallos,
+                java.time.Duration.ofMinutes(1),
+                tx);
     }
 
     private static int freePort() throws Exception {

@@ -111,7 +111,9 @@ class WebhookEntregaTest {
                 auditoria,
                 java.time.Clock.systemUTC(),
                 10,
-                3);
+                3,
+                java.time.Duration.ofMinutes(1),
+                tx);
     }
 
     @AfterEach

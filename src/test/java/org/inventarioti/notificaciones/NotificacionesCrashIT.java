@@ -93,7 +93,13 @@ class NotificacionesCrashIT {
     }
 
     private Process start(Map<String, String> env, Path log) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx384m", "-jar", Processes.JAR.toString())
+        ProcessBuilder builder = new ProcessBuilder(
+                        "java",
+                        "-Xmx384m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
+                        "-jar",
+                        Processes.JAR.toString())
                 .directory(Processes.ROOT.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

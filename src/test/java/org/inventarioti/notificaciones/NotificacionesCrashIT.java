@@ -86,6 +86,36 @@ class NotificacionesCrashIT {
         }
     }
 
+    /** An SMTP server that is down: it takes each connection and drops it at once, counting them. */
+    static final class SmtpCaido implements AutoCloseable {
+        final java.util.concurrent.atomic.AtomicInteger conexiones = new java.util.concurrent.atomic.AtomicInteger();
+        final ServerSocket socket;
+
+        SmtpCaido() throws Exception {
+            socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            Thread hilo = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try (var c = socket.accept()) {
+                        conexiones.incrementAndGet();
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            });
+            hilo.setDaemon(true);
+            hilo.start();
+        }
+
+        int puerto() {
+            return socket.getLocalPort();
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            socket.close();
+        }
+    }
+
     private static int freePort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
@@ -181,9 +211,11 @@ class NotificacionesCrashIT {
     @Test
     void aServerKilledMidDeliveryLosesNothingAndTheRestartDeliversEachOnce() throws Exception {
         assumeTrue(ExternalServer.available(), "needs the machine's PostgreSQL at 127.0.0.1:5432");
-        int smtpPort = freePort();
+        SmtpCaido caido = new SmtpCaido();
+        int smtpPort = caido.puerto();
         try (var db = ExternalServer.create();
-                var receptor = new Receptor()) {
+                var receptor = new Receptor();
+                caido) {
             Map<String, String> env = new HashMap<>(Map.of(
                     "DB_HOST",
                     ExternalServer.HOST,
@@ -225,11 +257,7 @@ class NotificacionesCrashIT {
                         Duration.ofSeconds(30),
                         a,
                         logA,
-                        () -> receptor.llegadas.size() >= 2
-                                && contar(
-                                                db,
-                                                "SELECT count(*) FROM ops_notificaciones WHERE canal = 'email' AND intentos > 0")
-                                        > 0);
+                        () -> receptor.llegadas.size() >= 2 && caido.conexiones.get() >= 1);
             } finally {
                 a.destroyForcibly(); // SIGKILL, mid-delivery: a webhook answer is being waited for
                 assertThat(a.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -243,6 +271,10 @@ class NotificacionesCrashIT {
                     .isLessThan(WEBHOOKS);
             int antes = receptor.llegadas.size();
 
+            assertThat(contar(db, "SELECT count(*) FROM ops_notificaciones WHERE canal = 'email' AND intentos > 0"))
+                    .as("the failed e-mail attempts were kept")
+                    .isPositive();
+            caido.close();
             receptor.lento.set(false);
             GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             smtp.start();

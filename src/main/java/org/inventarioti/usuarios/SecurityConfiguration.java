@@ -133,6 +133,8 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .requestMatchers("/mantenimientos/*/eliminar", "/activos/*/eliminar")
                         .hasRole("ADMIN")
+                        .requestMatchers("/importaciones", "/importaciones/**")
+                        .hasRole("TECNICO")
                         .requestMatchers(
                                 "/mantenimientos/nuevo",
                                 "/mantenimientos/*/editar",

@@ -38,16 +38,19 @@ class ImportacionWebController {
     private final ImportacionesEnCurso enCurso;
     private final DeshacerImportacion deshacer;
     private final SubidasWeb subidas;
+    private final MapeosGuardados mapeos;
 
     ImportacionWebController(
             ImportacionArchivo importacion,
             ImportacionesEnCurso enCurso,
             DeshacerImportacion deshacer,
-            SubidasWeb subidas) {
+            SubidasWeb subidas,
+            MapeosGuardados mapeos) {
         this.importacion = importacion;
         this.enCurso = enCurso;
         this.deshacer = deshacer;
         this.subidas = subidas;
+        this.mapeos = mapeos;
     }
 
     /** The options as the form sends them. */
@@ -114,13 +117,42 @@ class ImportacionWebController {
             @RequestParam(required = false) String errores,
             @RequestParam(name = "cabecera", required = false) List<String> cabeceras,
             @RequestParam(name = "campo", required = false) List<String> campos,
+            @RequestParam(required = false) Long mapeo,
+            @RequestParam(required = false) String aplicar,
             Model model,
             HttpServletResponse response) {
         Opciones opciones = Opciones.de(modo, clave, errores);
-        OpcionesArchivo leidas = opciones.leer(elegidos(cabeceras, campos));
+        Map<String, String> elegidos = aplicar != null && mapeo != null
+                ? mapeos.columnas(mapeo).orElseThrow(() -> new NotFoundException("Mapeo", mapeo))
+                : elegidos(cabeceras, campos);
         SubidasWeb.Subida subida = subida(token);
-        model.addAttribute("opciones", opciones);
-        return mostrar(token, subida.nombre(), leidas, opciones, model, response);
+        return mostrar(token, subida.nombre(), opciones.leer(elegidos), opciones, model, response);
+    }
+
+    /** Saves the mapping as shown (header → field) under a name, then shows the preview again. */
+    @PostMapping("/{token}/mapeos")
+    String guardarMapeo(
+            @PathVariable UUID token,
+            @RequestParam(required = false) String modo,
+            @RequestParam(required = false) String clave,
+            @RequestParam(required = false) String errores,
+            @RequestParam(name = "cabecera", required = false) List<String> cabeceras,
+            @RequestParam(name = "campo", required = false) List<String> campos,
+            @RequestParam(name = "nombreMapeo", required = false) String nombre,
+            Model model,
+            HttpServletResponse response) {
+        Opciones opciones = Opciones.de(modo, clave, errores);
+        Map<String, String> elegidos = new LinkedHashMap<>(elegidos(cabeceras, campos));
+        SubidasWeb.Subida subida = subida(token);
+        try {
+            model.addAttribute("mapeoGuardado", mapeos.guardar(nombre, elegidos).nombre());
+        } catch (org.inventarioti.errors.InvalidException e) {
+            response.setStatus(422);
+            model.addAttribute("mapeoError", e.errors().get(0).field());
+            // shown again without the choices no import knows, so the upload stays usable
+            elegidos.values().removeIf(c -> !(c.isEmpty() || Mapeo.CAMPOS.contains(c) || c.startsWith(Mapeo.SPEC)));
+        }
+        return mostrar(token, subida.nombre(), opciones.leer(elegidos), opciones, model, response);
     }
 
     @PostMapping("/{token}/ejecutar")
@@ -184,6 +216,7 @@ class ImportacionWebController {
             Model model,
             HttpServletResponse response) {
         SubidasWeb.Subida subida = subida(token);
+        model.addAttribute("opciones", opciones);
         try {
             model.addAttribute("resultado", importacion.previsualizar(subida.file(), nombre, leidas));
         } catch (ImportacionRechazada e) {
@@ -193,6 +226,7 @@ class ImportacionWebController {
         }
         model.addAttribute("token", token);
         model.addAttribute("campos", Mapeo.CAMPOS);
+        model.addAttribute("guardados", mapeos.listar());
         model.addAttribute("opciones", opciones);
         return "importaciones/previa";
     }

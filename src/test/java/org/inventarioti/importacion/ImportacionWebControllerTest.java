@@ -194,6 +194,93 @@ class ImportacionWebControllerTest {
     }
 
     @Test
+    void aSavedMappingIsAppliedToTheNextFile() throws Exception {
+        TestUser tecnico = users.create(Rol.TECNICO);
+        String token = token(html(subir(tecnico, "uno.csv", csv(Api.unique("MAP")))));
+        String nombre = Api.unique("Mapeo sin marca");
+        MvcTestResult guardado = mvc.post()
+                .uri("/importaciones/" + token + "/mapeos")
+                .param("nombreMapeo", nombre)
+                .param("cabecera", "Número de serie", "Nombre", "Categoría", "Marca", "spec.cpu", "spec.ram")
+                .param("campo", "numero_serie", "nombre", "categoria", "", "spec.cpu", "spec.ram")
+                .with(csrf())
+                .with(Sesiones.de(tecnico))
+                .exchange();
+        assertThat(guardado).hasStatusOk();
+        assertThat(html(guardado)).contains("id=\"mapeo-guardado\"", nombre);
+        long id = jdbc.sql("SELECT id FROM importacion_mapeos WHERE nombre = ?")
+                .param(nombre)
+                .query(Long.class)
+                .single();
+
+        TestUser otro = users.create(Rol.ADMIN);
+        String segundo = token(html(subir(otro, "dos.csv", csv(Api.unique("MAP")))));
+        String sugerido = html(mvc.post()
+                .uri("/importaciones/" + segundo + "/previa")
+                .with(csrf())
+                .with(Sesiones.de(otro))
+                .exchange());
+        assertThat(sugerido).contains("<option value=\"" + id + "\">" + nombre + "</option>");
+        assertThat(sugerido).containsPattern("<option value=\"marca\" selected=\"selected\">marca</option>");
+        String aplicado = html(mvc.post()
+                .uri("/importaciones/" + segundo + "/previa")
+                .param("mapeo", String.valueOf(id))
+                .param("aplicar", "1")
+                .with(csrf())
+                .with(Sesiones.de(otro))
+                .exchange());
+        assertThat(aplicado)
+                .as("the saved choices, Marca ignored")
+                .contains("elegido por usted")
+                .doesNotContainPattern("<option value=\"marca\" selected=\"selected\">marca</option>");
+
+        for (String malo : new String[] {"", "x".repeat(101)}) {
+            MvcTestResult r = mvc.post()
+                    .uri("/importaciones/" + segundo + "/mapeos")
+                    .param("nombreMapeo", malo)
+                    .param("cabecera", "Nombre")
+                    .param("campo", "nombre")
+                    .with(csrf())
+                    .with(Sesiones.de(otro))
+                    .exchange();
+            assertThat(r).hasStatus(422);
+            assertThat(html(r)).contains("id=\"mapeo-error\"");
+        }
+        MvcTestResult desconocido = mvc.post()
+                .uri("/importaciones/" + segundo + "/mapeos")
+                .param("nombreMapeo", Api.unique("malo"))
+                .param("cabecera", "Nombre")
+                .param("campo", "contraseña")
+                .with(csrf())
+                .with(Sesiones.de(otro))
+                .exchange();
+        assertThat(mvc.post()
+                        .uri("/importaciones/" + segundo + "/mapeos")
+                        .param("nombreMapeo", Api.unique("vacio"))
+                        .with(csrf())
+                        .with(Sesiones.de(otro)))
+                .as("no column to save")
+                .hasStatus(422);
+        assertThat(desconocido).hasStatus(422);
+        assertThat(html(desconocido))
+                .as("the upload is kept: the preview shown again")
+                .contains("id=\"mapeo-error\"", "id=\"tabla-mapeo\"");
+        assertThat(mvc.post()
+                        .uri("/importaciones/" + segundo + "/previa")
+                        .param("mapeo", "999999999")
+                        .param("aplicar", "1")
+                        .with(csrf())
+                        .with(Sesiones.de(otro)))
+                .hasStatus(404);
+        assertThat(mvc.post()
+                        .uri("/importaciones/" + segundo + "/mapeos")
+                        .param("nombreMapeo", "x")
+                        .with(csrf())
+                        .with(Sesiones.de(users.create(Rol.LECTOR))))
+                .hasStatus(403);
+    }
+
+    @Test
     void refusals() throws Exception {
         TestUser tecnico = users.create(Rol.TECNICO);
         MvcTestResult sinArchivo = subir(tecnico, "vacio.csv", new byte[0]);

@@ -55,6 +55,115 @@ public final class ExternalCommand {
         }
     }
 
+    /**
+     * Starts {@code command} and waits until its output holds {@code ready} (a line the command
+     * prints once it is ready and waits for a line on standard input): the process pays its JVM and
+     * framework start now, before the caller stops anything. Empty when it exited or did not get
+     * ready within {@code timeout} (it is then stopped); the reason is in {@link Started#notReady}.
+     */
+    public static Started start(List<String> command, String ready, Duration timeout) {
+        Started started = new Started(command);
+        started.awaitReady(ready, timeout);
+        return started;
+    }
+
+    /** A command started ahead of its turn: {@link #go} lets it run, {@link #abandon} ends it unrun. */
+    public static final class Started {
+        private final List<String> command;
+        private Process process;
+        private Path log;
+        private String notReady;
+
+        private Started(List<String> command) {
+            this.command = command;
+        }
+
+        private void awaitReady(String ready, Duration timeout) {
+            try {
+                log = Files.createTempFile("inventario-cmd", ".log");
+                process = new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
+                long deadline = System.nanoTime() + timeout.toNanos();
+                while (!Files.readString(log).contains(ready)) {
+                    if (!process.isAlive()) {
+                        notReady = "it exited (" + process.exitValue() + ") before it was ready: "
+                                + new Result(process.exitValue(), Files.readString(log)).tail(3);
+                        return;
+                    }
+                    if (System.nanoTime() > deadline) {
+                        notReady = "not ready within " + timeout.toSeconds() + " s";
+                        abandon();
+                        return;
+                    }
+                    Thread.sleep(50);
+                }
+            } catch (IOException e) {
+                notReady = "could not run " + command.get(0) + ": " + e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                notReady = "interrupted";
+                abandon();
+            }
+        }
+
+        /** Null when ready; otherwise why not (the caller then runs the command the ordinary way). */
+        public String notReady() {
+            return notReady;
+        }
+
+        /** Tells the ready process to go on and waits for it to finish. */
+        public Result go(Duration timeout) {
+            try {
+                try (var in = process.getOutputStream()) {
+                    in.write("go\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                }
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                    return new Result(124, Files.readString(log) + "\n(timed out after " + timeout.toSeconds() + " s)");
+                }
+                return new Result(process.exitValue(), Files.readString(log));
+            } catch (IOException e) {
+                return new Result(127, "could not tell " + command.get(0) + " to go on: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Result(130, "interrupted");
+            } finally {
+                deleteLog();
+            }
+        }
+
+        /** Ends the process without letting it run (end of input; killed if it does not exit in 10 s). */
+        public void abandon() {
+            if (process != null && process.isAlive()) {
+                try {
+                    process.getOutputStream().close();
+                    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                        process.destroyForcibly();
+                    }
+                } catch (IOException e) {
+                    process.destroyForcibly();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    process.destroyForcibly();
+                }
+            }
+            deleteLog();
+        }
+
+        private void deleteLog() {
+            try {
+                if (log != null) {
+                    Files.deleteIfExists(log);
+                }
+            } catch (IOException ignored) {
+                // a temporary file; nothing to do
+            }
+        }
+    }
+
     /** {@code java -jar <release jar> args…}, with the same Java as this process. */
     public static List<String> cli(Path jar, String... args) {
         List<String> command = new java.util.ArrayList<>();

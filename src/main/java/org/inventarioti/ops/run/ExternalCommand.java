@@ -10,14 +10,27 @@ import java.util.concurrent.TimeUnit;
 /** Runs an external command (systemctl, a release's CLI) with a time limit, capturing its output. */
 public final class ExternalCommand {
 
+    /** A line of the application's log (Spring Boot's format: time, level, pid, …), not a message to the operator. */
+    private static final java.util.regex.Pattern LOG_RECORD =
+            java.util.regex.Pattern.compile("^\\d{4}-\\d{2}-\\d{2}[T ][0-9:.]+Z?\\s+(TRACE|DEBUG|INFO|WARN|ERROR)\\s");
+
     public record Result(int exit, String output) {
         public boolean ok() {
             return exit == 0;
         }
 
-        /** The last lines, for a journal entry or an error message. */
+        /**
+         * The last lines, for a journal entry or an error message: the command's own words (its
+         * {@code error: …} line), not the framework's log records before them, when it printed any.
+         */
         public String tail(int lines) {
             List<String> all = output.strip().lines().toList();
+            List<String> words = all.stream()
+                    .filter(line -> !LOG_RECORD.matcher(line).find())
+                    .toList();
+            if (!words.isEmpty() && !words.stream().allMatch(String::isBlank)) {
+                all = words;
+            }
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         }
     }

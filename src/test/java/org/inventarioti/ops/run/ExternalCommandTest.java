@@ -51,4 +51,18 @@ class ExternalCommandTest {
                 ExternalCommand.start(List.of("bash", "-c", "cat >/dev/null"), "Ready now", Duration.ofMillis(500));
         assertThat(slow.notReady()).contains("not ready within");
     }
+
+    @Test
+    void aFailuresTailIsTheCommandsOwnWordsNotTheLogRecordsBeforeThem() {
+        var result = new ExternalCommand.Result(1, """
+                2026-12-01T20:11:38.282Z  INFO [] 6841 --- [inventario-ti] [main] o.f.c.i.c.DbMigrate : Current version: 41
+                2026-12-01T20:11:43.288Z ERROR [] 6841 --- [inventario-ti] [main] o.f.c.i.c.DbMigrate : failed!
+                error: Migration gave up after 4 attempts: held by session 6842 (program informe-mensual)
+                """);
+        assertThat(result.tail(6))
+                .isEqualTo("error: Migration gave up after 4 attempts: held by session 6842"
+                        + " (program informe-mensual)");
+        var onlyLogs = new ExternalCommand.Result(1, "2026-12-01T20:11:38.282Z ERROR [] 1 --- boom\n");
+        assertThat(onlyLogs.tail(3)).contains("boom");
+    }
 }

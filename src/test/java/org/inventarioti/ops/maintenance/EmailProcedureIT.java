@@ -31,7 +31,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * playbook promises to survive: V3's precondition broken, a foreign lock held past the lock
  * timeout, a new release failing its smoke after a contract, a concurrent run. Each ends with a
  * release serving, maintenance off, schema and {@code flyway_schema_history} byte-identical, the
- * same rows, and the exit code and words of the playbook.
+ * same rows, and the exit code and words of the playbook. Last, the next window with
+ * {@code ops/run_full_maintenance.sh}: a later release switched to (this replaced MaintenanceRunIT).
  */
 class EmailProcedureIT {
 
@@ -222,6 +223,24 @@ class EmailProcedureIT {
                 assertServing(host, version);
                 var smoke = host.run(RUN, "ops/smoke_tests.sh", host.url());
                 assertThat(smoke.exit()).as(smoke.output()).isZero();
+
+                // The next window: a later release through ops/run_full_maintenance.sh, dry run first.
+                Path next = ReleaseJars.relabel(home.resolve("build/next/inventario.jar"), "0.9.4-next", Map.of());
+                Snapshot done = Snapshot.of(db, host);
+                var planned = host.run(RUN, "ops/run_full_maintenance.sh", next.toString(), "--dry-run");
+                assertThat(planned.exit()).as(planned.output()).isZero();
+                assertThat(planned.output())
+                        .contains("PLANNED  maintenance on", "PLANNED  backup", "PLANNED  prepare migrate")
+                        .contains("PLANNED  migrate", "PLANNED  switch", "nothing was changed");
+                done.assertUnchanged(db, host, "run dry run");
+                var upgrade = host.run(RUN, "ops/run_full_maintenance.sh", next.toString());
+                assertThat(upgrade.exit())
+                        .as(upgrade.output() + host.serviceLog())
+                        .isZero();
+                assertThat(upgrade.output())
+                        .contains("OK       prepare migrate", "DONE: 0.9.4-next is current and serving");
+                assertServing(host, "0.9.4-next");
+                assertThat(Snapshot.of(db, host).rows).isEqualTo(done.rows);
             }
         }
     }

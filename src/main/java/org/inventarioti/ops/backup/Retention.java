@@ -20,7 +20,6 @@ import org.inventarioti.ops.archive.BackupService;
 /** Applies a retention to a directory's archives or to the maintenance run's folders. */
 public final class Retention {
 
-    private static final Pattern ARCHIVE_STAMP = Pattern.compile("inventario-backup-(\\d{8}T\\d{9})Z.*");
     private static final Pattern FOLDER_STAMP = Pattern.compile(".*?(\\d{8}-\\d{6}).*");
 
     private Retention() {}
@@ -106,16 +105,10 @@ public final class Retention {
 
     /** The snapshot time in the archive's name; its file time when the name has none. */
     public static Instant archiveTime(Path archive) throws IOException {
-        Matcher m = ARCHIVE_STAMP.matcher(archive.getFileName().toString());
-        if (m.matches()) {
-            try {
-                return LocalDateTime.parse(m.group(1), DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS"))
-                        .toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
-                // fall through to the file's time
-            }
-        }
-        return Files.getLastModifiedTime(archive).toInstant();
+        var stamp = BackupService.snapshotTime(archive.getFileName().toString());
+        return stamp.isPresent()
+                ? stamp.get()
+                : Files.getLastModifiedTime(archive).toInstant();
     }
 
     static Instant folderTime(Path folder) throws IOException {

@@ -8,6 +8,8 @@ import org.inventarioti.cli.ProgressBar;
 import org.inventarioti.config.ConfiguredDatabase;
 import org.inventarioti.ops.archive.BackupResult;
 import org.inventarioti.ops.archive.BackupService;
+import org.inventarioti.ops.offsite.Offsite;
+import org.inventarioti.ops.offsite.OffsiteStore;
 import org.inventarioti.ops.restore.ScratchOption;
 import org.inventarioti.ops.restore.VerificationService;
 import picocli.CommandLine.Command;
@@ -43,6 +45,12 @@ public class BackupCommand implements Callable<Integer> {
             description = "After a successful backup keep only the N newest archives.")
     Integer keep;
 
+    @Option(
+            names = "--offsite",
+            description = "Then copy the (encrypted) archive to the INVENTARIO_BACKUP_S3_* bucket and read it back to"
+                    + " compare its SHA-256. The bucket's retention is the nightly job's.")
+    boolean offsite;
+
     @Mixin
     ScratchOption scratch;
 
@@ -54,6 +62,10 @@ public class BackupCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (keep != null && keep < 1) {
             throw context.usage("--keep must be at least 1");
+        }
+        Offsite copy = offsite ? Offsite.fromEnvironment(context.environment()) : null;
+        if (copy != null && !copy.configured()) {
+            throw context.usage("--offsite needs INVENTARIO_BACKUP_S3_BUCKET (and the endpoint, region, credentials)");
         }
         PrintWriter out = context.out();
         ConfiguredDatabase database = context.database();
@@ -70,6 +82,14 @@ public class BackupCommand implements Callable<Integer> {
                     .verifyWithRestore(result.archive(), scratch.kind(), false, out);
             out.println(
                     "Verified: test restore matched " + verification.restore().rows() + " rows; recorded.");
+        }
+        if (copy != null) {
+            out.println("Copying to " + copy.properties().describe() + " ...");
+            try (OffsiteStore store = copy.open()) {
+                OffsiteStore.Uploaded uploaded = store.upload(result.archive());
+                out.println("Off-site copy " + uploaded.address() + ": " + uploaded.parts() + " part(s), SHA-256 "
+                        + uploaded.sha256() + " read back and matched.");
+            }
         }
         if (keep != null) {
             for (Path removed : Retention.prune(result.archive().getParent(), keep)) {

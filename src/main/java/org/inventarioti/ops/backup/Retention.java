@@ -16,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.inventarioti.ops.archive.BackupService;
+import org.inventarioti.ops.offsite.OffsiteStore;
+import org.inventarioti.ops.offsite.RemoteArchive;
 
 /** Applies a retention to a directory's archives or to the maintenance run's folders. */
 public final class Retention {
@@ -86,6 +88,29 @@ public final class Retention {
                         Files.delete(path);
                     }
                 }
+                removed.add(item.value());
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * The same rule over the bucket's archives; one is verified when its {@code s3://} address, or
+     * its name (the same file, uploaded), was verified by a test restore.
+     */
+    public static List<RemoteArchive> prune(OffsiteStore store, RetentionPolicy policy, Set<String> verified) {
+        List<RetentionPolicy.Item<RemoteArchive>> items = new ArrayList<>();
+        for (RemoteArchive archive : store.archives()) {
+            items.add(new RetentionPolicy.Item<>(
+                    archive,
+                    archive.time(),
+                    verified.contains(archive.address().toString()) || verified.contains(archive.name())));
+        }
+        Set<RemoteArchive> kept = policy.keep(items);
+        List<RemoteArchive> removed = new ArrayList<>();
+        for (RetentionPolicy.Item<RemoteArchive> item : items) {
+            if (!kept.contains(item.value())) {
+                store.delete(item.value().address());
                 removed.add(item.value());
             }
         }

@@ -27,4 +27,20 @@ public class VerifiedArchives {
                 .map(a -> Path.of(a).toAbsolutePath().normalize())
                 .collect(Collectors.toSet());
     }
+
+    /**
+     * What the bucket's retention counts as verified: the {@code s3://} addresses verified and the
+     * file names of every verified archive (an uploaded archive keeps its name).
+     */
+    public Set<String> forBucket() {
+        return jdbc
+                .sql("SELECT DISTINCT archivo FROM ops_backup_verificaciones WHERE restore_test AND conteos_coinciden")
+                .query(String.class)
+                .list()
+                .stream()
+                .flatMap(a -> a.contains("://")
+                        ? java.util.stream.Stream.of(a, a.substring(a.lastIndexOf('/') + 1))
+                        : java.util.stream.Stream.of(Path.of(a).getFileName().toString()))
+                .collect(Collectors.toSet());
+    }
 }

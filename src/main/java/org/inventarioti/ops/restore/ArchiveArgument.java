@@ -32,7 +32,12 @@ final class ArchiveArgument implements AutoCloseable {
             Path local = Path.of(argument).toAbsolutePath();
             return new ArchiveArgument(local, local.toString(), null);
         }
-        S3Address address = S3Address.parse(argument);
+        S3Address address;
+        try {
+            address = S3Address.parse(argument);
+        } catch (IllegalArgumentException e) {
+            throw new org.inventarioti.ops.archive.ArchiveException(e.getMessage());
+        }
         out.println("Downloading " + address + " ...");
         try (OffsiteStore store = Offsite.fromEnvironment(environment).open(address)) {
             LocalCopy copy = store.download(address);

@@ -151,7 +151,7 @@ class AutoBackupServiceTest {
         assertThat(jobs.estado())
                 .filteredOn(j -> j.nombre().startsWith("backup-"))
                 .extracting(EstadoJob::nombre)
-                .containsExactlyInAnyOrder(BackupJobs.NIGHTLY, BackupJobs.RESTORE_TEST);
+                .containsExactlyInAnyOrder(BackupJobs.NIGHTLY, BackupJobs.RESTORE_TEST, BackupJobs.FRESHNESS);
         assertThat(jobs.estado())
                 .filteredOn(j -> j.nombre().startsWith("backup-"))
                 .allSatisfy(j -> assertThat(j.proxima()).isNull());

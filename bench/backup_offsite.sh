@@ -63,8 +63,10 @@ for i in $(seq 1 "$runs"); do
   grep -q "read back and matched" "$work/last.log" || { cat "$work/last.log" >&2; exit 1; }
   osize=$(stat -c %s "$work"/enc/inventario-backup-*.zip.enc)
   parts=$(sed -n 's/.*: \([0-9]*\) part(s).*/\1/p' "$work/last.log")
-  printf "run %d: local unencrypted %6.2f s (%.1f MiB) | encrypted + upload + read-back %6.2f s (%.1f MiB, %s parts) | %.2fx | load %s\n" \
-    "$i" "$p" "$(echo "$psize/1048576" | bc -l)" "$o" "$(echo "$osize/1048576" | bc -l)" "$parts" \
+  split=$(sed -n 's/.*(\(upload [0-9.]* s, read-back [0-9.]* s\)).*/\1/p' "$work/last.log")
+  inproc=$(sed -n 's/.* rows in [0-9]* tables, \([0-9.]*\) s$/\1/p' "$work/last.log")
+  printf "run %d: local unencrypted %6.2f s (%.1f MiB) | encrypted + upload + read-back %6.2f s (%.1f MiB, %s parts; backup %s s, %s) | %.2fx | load %s\n" \
+    "$i" "$p" "$(echo "$psize/1048576" | bc -l)" "$o" "$(echo "$osize/1048576" | bc -l)" "$parts" "$inproc" "$split" \
     "$(echo "$o/$p" | bc -l)" "$(cut -d' ' -f1 /proc/loadavg)"
   plain+=("$p"); offsite+=("$o")
 done

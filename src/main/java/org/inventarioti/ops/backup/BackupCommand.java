@@ -67,15 +67,36 @@ public class BackupCommand implements Callable<Integer> {
         if (copy != null && !copy.configured()) {
             throw context.usage("--offsite needs INVENTARIO_BACKUP_S3_BUCKET (and the endpoint, region, credentials)");
         }
+        // the S3 client is built and the bucket asked while the backup runs (class loading, TLS, signing)
+        java.util.concurrent.CompletableFuture<OffsiteStore> connecting = copy == null
+                ? null
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    OffsiteStore store = copy.open();
+                    try {
+                        store.checkBucket();
+                    } catch (RuntimeException e) {
+                        store.close();
+                        throw e;
+                    }
+                    return store;
+                });
         PrintWriter out = context.out();
         ConfiguredDatabase database = context.database();
         out.println("Backing up " + database.describe() + " ...");
-        BackupResult result = BackupService.standalone()
-                .backup(
-                        database.database(),
-                        database.embedded(),
-                        output != null ? output : database.backupDir(),
-                        new TableProgress(ProgressBar.on(out)));
+        BackupResult result;
+        try {
+            result = BackupService.standalone()
+                    .backup(
+                            database.database(),
+                            database.embedded(),
+                            output != null ? output : database.backupDir(),
+                            new TableProgress(ProgressBar.on(out)));
+        } catch (Exception e) {
+            if (connecting != null) {
+                connecting.thenAccept(OffsiteStore::close);
+            }
+            throw e;
+        }
         out.println(result.summary());
         if (verify) {
             var verification = context.bean(VerificationService.class)
@@ -85,10 +106,22 @@ public class BackupCommand implements Callable<Integer> {
         }
         if (copy != null) {
             out.println("Copying to " + copy.properties().describe() + " ...");
-            try (OffsiteStore store = copy.open()) {
-                OffsiteStore.Uploaded uploaded = store.upload(result.archive());
+            try (OffsiteStore store = opened(connecting)) {
+                OffsiteStore.Uploaded uploaded;
+                try {
+                    uploaded = store.upload(result.archive());
+                } catch (org.inventarioti.ops.archive.ArchiveException e) {
+                    context.err().println("off-site copy refused: " + e.getMessage());
+                    return 1;
+                }
                 out.println("Off-site copy " + uploaded.address() + ": " + uploaded.parts() + " part(s), SHA-256 "
-                        + uploaded.sha256() + " read back and matched.");
+                        + uploaded.sha256() + " read back and matched ("
+                        + String.format(
+                                java.util.Locale.ROOT,
+                                "upload %.2f s, read-back %.2f s",
+                                uploaded.uploadSeconds(),
+                                uploaded.readBackSeconds())
+                        + ").");
             }
         }
         if (keep != null) {
@@ -97,5 +130,16 @@ public class BackupCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static OffsiteStore opened(java.util.concurrent.CompletableFuture<OffsiteStore> connecting) {
+        try {
+            return connecting.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 }

@@ -68,7 +68,8 @@ public final class OffsiteStore implements AutoCloseable {
     }
 
     /** A copy of an archive in the bucket, verified. */
-    public record Uploaded(S3Address address, long bytes, String sha256, int parts) {}
+    public record Uploaded(
+            S3Address address, long bytes, String sha256, int parts, double uploadSeconds, double readBackSeconds) {}
 
     public OffsiteProperties properties() {
         return properties;
@@ -93,6 +94,7 @@ public final class OffsiteStore implements AutoCloseable {
     /** Uploads {@code size} bytes of {@code in}; an exception aborts the multipart upload. */
     Uploaded upload(InputStream in, long size, String sha256, String name) throws IOException {
         S3Address address = address(name);
+        long started = System.nanoTime();
         String uploadId = s3.createMultipartUpload(r -> r.bucket(address.bucket())
                         .key(address.key())
                         .contentType("application/octet-stream")
@@ -139,8 +141,10 @@ public final class OffsiteStore implements AutoCloseable {
             }
             throw e;
         }
+        long uploaded = System.nanoTime();
         verifyUploaded(address, size, sha256);
-        return new Uploaded(address, size, sha256, parts.size());
+        return new Uploaded(
+                address, size, sha256, parts.size(), (uploaded - started) / 1e9, (System.nanoTime() - uploaded) / 1e9);
     }
 
     /** Reads the object back: its size and SHA-256 must be the local file's, or it is deleted. */

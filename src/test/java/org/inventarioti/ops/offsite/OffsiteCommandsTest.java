@@ -53,6 +53,7 @@ class OffsiteCommandsTest {
 
     record Run(int exit, String out, String err) {}
 
+    /** {@code args} starting with {@code --inventario.} are settings, the rest the command line. */
     private static Run run(TestDatabase.Scratch database, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -64,13 +65,33 @@ class OffsiteCommandsTest {
                 "--inventario.data-dir=target/test-data",
                 "--inventario.backup.s3.endpoint=" + S3.endpoint(),
                 "--inventario.backup.s3.path-style=true"));
+        List<String> command = new ArrayList<>();
+        for (String arg : args) {
+            (arg.startsWith("--inventario.") ? spring : command).add(arg);
+        }
         try (CliContext context = new CliContext(
                 () -> new SpringApplicationBuilder(InventarioApplication.class), spring.toArray(String[]::new))) {
             var commandLine = InventarioCli.commandLine(context);
             commandLine.setOut(new PrintWriter(out, true));
             commandLine.setErr(new PrintWriter(err, true));
-            int exit = commandLine.execute(args);
+            int exit = commandLine.execute(command.toArray(String[]::new));
             return new Run(exit, out.toString(), err.toString());
+        }
+    }
+
+    @Test
+    void backupOffsiteNeedsABucketAndSendsNoPlainArchive() throws Exception {
+        Run noBucket = run(null, "backup", "--output", dir.toString(), "--offsite");
+        assertThat(noBucket.exit()).isEqualTo(2);
+        assertThat(noBucket.err()).contains("--offsite needs INVENTARIO_BACKUP_S3_BUCKET");
+        String bucket = S3.bucket();
+        // this JVM has no INVENTARIO_BACKUP_KEY: the archive is plain, and stays here
+        Run plain =
+                run(null, "--inventario.backup.s3.bucket=" + bucket, "backup", "--output", dir.toString(), "--offsite");
+        assertThat(plain.exit()).as(plain.out() + plain.err()).isEqualTo(1);
+        assertThat(plain.err()).contains("off-site copy refused", "is not encrypted");
+        try (var s3 = S3.client()) {
+            assertThat(s3.listObjectsV2(r -> r.bucket(bucket)).contents()).isEmpty();
         }
     }
 

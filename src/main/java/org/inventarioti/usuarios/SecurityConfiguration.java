@@ -65,6 +65,8 @@ class SecurityConfiguration {
                                 "/api/auditoria/**",
                                 "/api/especificaciones/cuarentena/**",
                                 "/api/jobs/**",
+                                "/api/backups",
+                                "/api/backups/**",
                                 "/api/notificaciones/**",
                                 "/api/webhooks",
                                 "/api/webhooks/**")
@@ -123,7 +125,13 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/recursos/**", "/webjars/**")
                         .permitAll()
-                        .requestMatchers("/usuarios/**", "/auditoria/**", "/categorias/**", "/cuarentena/**")
+                        .requestMatchers(
+                                "/usuarios/**",
+                                "/auditoria/**",
+                                "/categorias/**",
+                                "/cuarentena/**",
+                                "/backups",
+                                "/backups/**")
                         .hasRole("ADMIN")
                         .requestMatchers("/mantenimientos/*/eliminar", "/activos/*/eliminar")
                         .hasRole("ADMIN")

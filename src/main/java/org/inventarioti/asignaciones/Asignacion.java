@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /** A check-out of an asset to a person, a place or another asset, and its return (null while open). */
-record Asignacion(
+public record Asignacion(
         long id,
         long activoId,
         Long personaId,

@@ -40,7 +40,7 @@ class PersonaController {
 
     @Operation(summary = "The free texts the migration (V45) left unlinked, and why")
     @GetMapping("/pendientes")
-    List<PersonaRepository.Pendiente> pendientes() {
+    List<Pendiente> pendientes() {
         return service.pendientes();
     }
 

@@ -19,9 +19,6 @@ class PersonaRepository {
                    updated_at, updated_by
             FROM personas""";
 
-    /** A free text the V45 migration left unlinked, and why. */
-    record Pendiente(String campo, String texto, String motivo, int activos) {}
-
     private final JdbcClient jdbc;
     private final RowMapper<Persona> rows;
     private final JsonMapper json;

@@ -76,7 +76,7 @@ public class PersonaService {
 
     /** The free texts the V45 migration could not link without guessing. */
     @Transactional(readOnly = true)
-    public List<PersonaRepository.Pendiente> pendientes() {
+    public List<Pendiente> pendientes() {
         return repository.pendientes();
     }
 

@@ -125,6 +125,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/usuarios/**", "/auditoria/**", "/categorias/**", "/cuarentena/**")
                         .hasRole("ADMIN")
+                        .requestMatchers("/ubicaciones/**", "/personas/nueva", "/personas/*/editar")
+                        .hasRole("ADMIN")
                         .requestMatchers("/mantenimientos/*/eliminar", "/activos/*/eliminar")
                         .hasRole("ADMIN")
                         .requestMatchers(

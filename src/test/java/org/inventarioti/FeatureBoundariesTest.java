@@ -47,7 +47,7 @@ class FeatureBoundariesTest {
             Map.entry("planes", Set.of("planes")),
             Map.entry("personas", Set.of("personas", "custodia_pendientes")),
             Map.entry("ubicaciones", Set.of("ubicaciones")),
-            Map.entry("asignaciones", Set.of("asignaciones")),
+            Map.entry("asignaciones", Set.of("asignaciones", "actas")),
             Map.entry("notificaciones", Set.of("ops_notificaciones", "ops_webhooks", "notificaciones_preferencias")));
 
     /** Tables of the tools (ops: maintenance mode, verified backups; the spreadsheet imports), which no feature touches. */

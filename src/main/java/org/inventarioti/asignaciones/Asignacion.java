@@ -22,7 +22,9 @@ public record Asignacion(
         OffsetDateTime devueltaEn,
         String devueltaPor,
         String condicionDevolucion,
-        String notasDevolucion) {
+        String notasDevolucion,
+        Long actaEntregaId,
+        Long actaDevolucionId) {
 
     boolean abierta() {
         return devueltaEn == null;

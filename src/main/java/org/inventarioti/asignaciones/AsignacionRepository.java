@@ -15,7 +15,8 @@ class AsignacionRepository {
             SELECT s.id, s.activo_id, s.persona_id, p.nombre AS persona, s.ubicacion_id,
                    ubicaciones_ruta(s.ubicacion_id) AS ubicacion, s.contenedor_id, c.codigo AS contenedor,
                    s.estado_anterior, s.entregada_en, s.entregada_por, s.devolucion_prevista, s.condicion_entrega,
-                   s.notas_entrega, s.devuelta_en, s.devuelta_por, s.condicion_devolucion, s.notas_devolucion
+                   s.notas_entrega, s.devuelta_en, s.devuelta_por, s.condicion_devolucion, s.notas_devolucion,
+                   s.acta_entrega_id, s.acta_devolucion_id
             FROM asignaciones s
             LEFT JOIN personas p ON p.id = s.persona_id
             LEFT JOIN activos c ON c.id = s.contenedor_id""";
@@ -63,13 +64,23 @@ class AsignacionRepository {
                 .single();
     }
 
-    long insert(long activoId, AsignacionRequest r, String estadoAnterior, String actor) {
+    long acta(String tipo, String actor) {
+        return jdbc.sql("INSERT INTO actas (tipo, emitida_por) VALUES (:tipo, :actor) RETURNING id")
+                .param("tipo", tipo)
+                .param("actor", actor)
+                .query(Long.class)
+                .single();
+    }
+
+    long insert(long activoId, AsignacionRequest r, String estadoAnterior, long acta, String actor) {
         return jdbc.sql("""
                         INSERT INTO asignaciones (activo_id, persona_id, ubicacion_id, contenedor_id, estado_anterior,
-                                                  entregada_por, devolucion_prevista, condicion_entrega, notas_entrega)
+                                                  entregada_por, devolucion_prevista, condicion_entrega, notas_entrega,
+                                                  acta_entrega_id)
                         VALUES (:activo, :persona, :ubicacion, :contenedor, :estado, :actor, :prevista, :condicion,
-                                :notas)
+                                :notas, :acta)
                         RETURNING id""")
+                .param("acta", acta)
                 .param("activo", activoId)
                 .param("persona", r.personaId())
                 .param("ubicacion", r.ubicacionId())
@@ -83,11 +94,12 @@ class AsignacionRepository {
                 .single();
     }
 
-    void cerrar(long id, DevolucionRequest r, String actor) {
+    void cerrar(long id, DevolucionRequest r, long acta, String actor) {
         jdbc.sql("""
                         UPDATE asignaciones SET devuelta_en = now(), devuelta_por = :actor,
-                               condicion_devolucion = :condicion, notas_devolucion = :notas
+                               condicion_devolucion = :condicion, notas_devolucion = :notas, acta_devolucion_id = :acta
                         WHERE id = :id AND devuelta_en IS NULL""")
+                .param("acta", acta)
                 .param("actor", actor)
                 .param("condicion", r.condicion())
                 .param("notas", r.notas())

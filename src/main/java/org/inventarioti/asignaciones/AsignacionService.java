@@ -67,9 +67,25 @@ public class AsignacionService {
         return repository.abierta(activoId);
     }
 
+    /** What one check-out or return operation recorded: its receipt and the assets' records. */
+    record Operacion(long actaId, List<Asignacion> asignaciones) {}
+
+    static final int MAXIMO_POR_OPERACION = 1000;
+
     @Transactional
     Asignacion asignar(long activoId, AsignacionRequest request) {
+        return asignarVarios(List.of(activoId), request).asignaciones().get(0);
+    }
+
+    /**
+     * Checks several assets out at once to the same destination, with one receipt: all or none
+     * (the first asset that breaks a rule refuses the whole operation, naming it). Assets are
+     * locked in id order, so two overlapping operations cannot deadlock.
+     */
+    @Transactional
+    Operacion asignarVarios(List<Long> activoIds, AsignacionRequest request) {
         Checks.orFail(Checks.violations(validator, request));
+        List<Long> ids = ordenados(activoIds);
         AsignacionRequest r = new AsignacionRequest(
                 request.personaId(),
                 request.ubicacionId(),
@@ -77,6 +93,16 @@ public class AsignacionService {
                 request.devolucionPrevista(),
                 request.condicion(),
                 blank(request.notas()));
+        String actor = AuditoriaService.currentActor();
+        long acta = repository.acta("entrega", actor);
+        List<Asignacion> hechas = new java.util.ArrayList<>();
+        for (long activoId : ids) {
+            hechas.add(asignarUno(activoId, r, acta, actor));
+        }
+        return new Operacion(acta, hechas);
+    }
+
+    private Asignacion asignarUno(long activoId, AsignacionRequest r, long acta, String actor) {
         Activo activo = activos.bloquear(activoId);
         AsignacionRules.puedeAsignarse(activo, repository.abierta(activoId));
         Optional<Persona> persona = r.personaId() == null ? Optional.empty() : personas.encontrar(r.personaId());
@@ -89,7 +115,7 @@ public class AsignacionService {
         AsignacionRules.destino(r, activo, persona, ubicacion, contenedor, dentro, LocalDate.now(clock));
         long id;
         try {
-            id = repository.insert(activoId, r, activo.estado(), AuditoriaService.currentActor());
+            id = repository.insert(activoId, r, activo.estado(), acta, actor);
         } catch (DuplicateKeyException e) {
             throw new org.inventarioti.errors.ConflictException(
                     "Asset " + activo.codigo() + " is already checked out: return it first");
@@ -109,10 +135,13 @@ public class AsignacionService {
 
     @Transactional
     Asignacion devolver(long activoId, DevolucionRequest request) {
+        return devolverVarios(List.of(activoId), request).asignaciones().get(0);
+    }
+
+    /** Returns several assets at once with one receipt: all or none, as {@link #asignarVarios}. */
+    @Transactional
+    Operacion devolverVarios(List<Long> activoIds, DevolucionRequest request) {
         Checks.orFail(Checks.violations(validator, request));
-        Activo activo = activos.bloquear(activoId);
-        Optional<Asignacion> abierta = repository.abierta(activoId);
-        AsignacionRules.puedeDevolverse(activo, abierta);
         if (request.ubicacionId() != null
                 && ubicaciones.encontrar(request.ubicacionId()).isEmpty()) {
             throw new InvalidException(
@@ -121,14 +150,36 @@ public class AsignacionService {
         if (request.notas() != null && request.notas().indexOf('\u0000') >= 0) {
             throw new InvalidException(List.of(FieldError.of("notas", "must not contain NUL characters")));
         }
-        Asignacion before = abierta.orElseThrow();
+        List<Long> ids = ordenados(activoIds);
         DevolucionRequest r = new DevolucionRequest(request.condicion(), blank(request.notas()), request.ubicacionId());
-        repository.cerrar(before.id(), r, AuditoriaService.currentActor());
-        activos.custodiaCambiada(
-                activoId, AsignacionRules.estadoAlDevolver(), null, r.ubicacionId() != null, r.ubicacionId());
-        Asignacion after = repository.porId(before.id()).orElseThrow();
-        auditoria.actualizado(ENTIDAD, before.id(), before, after);
-        return after;
+        String actor = AuditoriaService.currentActor();
+        long acta = repository.acta("devolucion", actor);
+        List<Asignacion> hechas = new java.util.ArrayList<>();
+        for (long activoId : ids) {
+            Activo activo = activos.bloquear(activoId);
+            Optional<Asignacion> abierta = repository.abierta(activoId);
+            AsignacionRules.puedeDevolverse(activo, abierta);
+            Asignacion before = abierta.orElseThrow();
+            repository.cerrar(before.id(), r, acta, actor);
+            activos.custodiaCambiada(
+                    activoId, AsignacionRules.estadoAlDevolver(), null, r.ubicacionId() != null, r.ubicacionId());
+            Asignacion after = repository.porId(before.id()).orElseThrow();
+            auditoria.actualizado(ENTIDAD, before.id(), before, after);
+            hechas.add(after);
+        }
+        return new Operacion(acta, hechas);
+    }
+
+    private static List<Long> ordenados(List<Long> activoIds) {
+        if (activoIds == null || activoIds.isEmpty() || activoIds.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new InvalidException(List.of(FieldError.of("activo_ids", "give at least one asset id")));
+        }
+        List<Long> ids = activoIds.stream().distinct().sorted().toList();
+        if (ids.size() > MAXIMO_POR_OPERACION) {
+            throw new InvalidException(
+                    List.of(FieldError.of("activo_ids", "at most " + MAXIMO_POR_OPERACION + " assets per operation")));
+        }
+        return ids;
     }
 
     private static String blank(String text) {

@@ -79,7 +79,8 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .requestMatchers("/api/categorias/**")
                         .hasRole("ADMIN")
-                        .requestMatchers("/api/activos/**", "/api/mantenimientos/**", "/api/planes/**")
+                        .requestMatchers(
+                                "/api/activos/**", "/api/mantenimientos/**", "/api/planes/**", "/api/asignaciones/**")
                         .hasRole("TECNICO")
                         .anyRequest()
                         .hasRole("ADMIN"))

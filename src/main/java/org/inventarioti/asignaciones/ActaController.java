@@ -31,8 +31,10 @@ class ActaController {
             path = {"/api/actas/{id}/pdf", "/actas/{id}/pdf"},
             produces = MediaType.APPLICATION_PDF_VALUE)
     @Transactional(readOnly = true)
-    ResponseEntity<byte[]> pdf(@PathVariable long id) {
-        Acta acta = actas.buscar(id).orElseThrow(() -> new NotFoundException("Acta", id));
+    ResponseEntity<byte[]> pdf(@PathVariable String id) {
+        // read as text: a malformed id is a receipt that does not exist (404), on the API and the pages alike
+        Acta acta = (id.matches("[0-9]{1,18}") ? actas.buscar(Long.parseLong(id)) : java.util.Optional.<Acta>empty())
+                .orElseThrow(() -> new NotFoundException("Acta", id));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(

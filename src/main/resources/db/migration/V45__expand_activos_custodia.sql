@@ -121,9 +121,9 @@ WHERE a.ubicacion = u.texto;
 
 -- The sync, for every writer (this release writes both sides, the one before only the texts):
 -- a link set or changed rewrites its text (the person's name, the place's path); a text changed
--- (or a link removed while a text stays) links the one active person, or the one place, it names
--- (by path, or by name when only one place has it), and writes it canonically; none or several:
--- the text stays and the link is empty.
+-- (or a link removed while a text stays) links the one active person it names, or the place whose
+-- whole path it is ('Sala 204' alone names only a top-level place: no guessing which room), and
+-- writes it canonically; none or several: the text stays and the link is empty.
 CREATE FUNCTION activos_sincronizar_custodia() RETURNS trigger
     LANGUAGE plpgsql AS
 $$
@@ -167,12 +167,8 @@ BEGIN
             NEW.ubicacion_id := OLD.ubicacion_id;
         ELSIF NEW.ubicacion_id IS NULL OR inventario_clave_ruta(NEW.ubicacion_id) IS DISTINCT FROM buscada THEN
             hoja := regexp_replace(buscada, '^.* › ', '');
-            IF buscada ~ ' › ' THEN
-                halladas := ARRAY(SELECT id FROM ubicaciones u
-                                  WHERE u.clave = hoja AND inventario_clave_ruta(u.id) = buscada LIMIT 2);
-            ELSE
-                halladas := ARRAY(SELECT id FROM ubicaciones u WHERE u.clave = hoja LIMIT 2);
-            END IF;
+            halladas := ARRAY(SELECT id FROM ubicaciones u
+                              WHERE u.clave = hoja AND inventario_clave_ruta(u.id) = buscada LIMIT 2);
             NEW.ubicacion_id := CASE WHEN cardinality(halladas) = 1 THEN halladas[1] END;
         END IF;
         IF NEW.ubicacion_id IS NOT NULL THEN

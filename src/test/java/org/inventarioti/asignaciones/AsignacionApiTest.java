@@ -159,7 +159,8 @@ class AsignacionApiTest {
                         "{\"persona_id\": " + persona + ", \"condicion\": \"bueno\", \"devolucion_prevista\": \""
                                 + hoy.minusDays(1) + "\"}"))
                 .hasStatus(422);
-        long inactiva = Api.id(admin.post("/api/personas", "{\"nombre\": \"Baja\", \"activa\": false}"));
+        long inactiva =
+                Api.id(admin.post("/api/personas", "{\"nombre\": \"" + Api.unique("Baja") + "\", \"activa\": false}"));
         assertThat(asignar(tecnico, libre, "\"persona_id\": " + inactiva))
                 .hasStatus(422)
                 .bodyText()

@@ -93,16 +93,23 @@ class PersonaApiTest {
                 .bodyText()
                 .contains("usuario_id");
         String email = Api.unique("dup") + "@empresa.test";
-        assertThat(admin.post("/api/personas", "{\"nombre\": \"Uno\", \"email\": \"" + email + "\"}"))
+        assertThat(admin.post(
+                        "/api/personas", "{\"nombre\": \"" + Api.unique("Uno") + "\", \"email\": \"" + email + "\"}"))
                 .hasStatus(201);
-        assertThat(admin.post("/api/personas", "{\"nombre\": \"Dos\", \"email\": \"" + email.toUpperCase() + "\"}"))
+        assertThat(admin.post(
+                        "/api/personas",
+                        "{\"nombre\": \"" + Api.unique("Dos") + "\", \"email\": \"" + email.toUpperCase() + "\"}"))
                 .hasStatus(409)
                 .bodyText()
                 .contains("email");
         String numero = Api.unique("N");
-        assertThat(admin.post("/api/personas", "{\"nombre\": \"Uno\", \"numero_empleado\": \"" + numero + "\"}"))
+        assertThat(admin.post(
+                        "/api/personas",
+                        "{\"nombre\": \"" + Api.unique("Uno") + "\", \"numero_empleado\": \"" + numero + "\"}"))
                 .hasStatus(201);
-        assertThat(admin.post("/api/personas", "{\"nombre\": \"Dos\", \"numero_empleado\": \"" + numero + "\"}"))
+        assertThat(admin.post(
+                        "/api/personas",
+                        "{\"nombre\": \"" + Api.unique("Dos") + "\", \"numero_empleado\": \"" + numero + "\"}"))
                 .hasStatus(409);
         assertThat(admin.get("/api/personas/987654321")).hasStatus(404);
     }

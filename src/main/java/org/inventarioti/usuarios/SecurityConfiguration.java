@@ -81,7 +81,8 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .requestMatchers("/api/categorias/**")
                         .hasRole("ADMIN")
-                        .requestMatchers("/api/activos/**", "/api/mantenimientos/**", "/api/planes/**")
+                        .requestMatchers(
+                                "/api/activos/**", "/api/mantenimientos/**", "/api/planes/**", "/api/asignaciones/**")
                         .hasRole("TECNICO")
                         .anyRequest()
                         .hasRole("ADMIN"))
@@ -132,6 +133,8 @@ class SecurityConfiguration {
                                 "/cuarentena/**",
                                 "/backups",
                                 "/backups/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/ubicaciones/**", "/personas/nueva", "/personas/*/editar")
                         .hasRole("ADMIN")
                         .requestMatchers("/mantenimientos/*/eliminar", "/activos/*/eliminar")
                         .hasRole("ADMIN")

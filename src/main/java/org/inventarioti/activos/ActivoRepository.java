@@ -26,8 +26,8 @@ class ActivoRepository {
     /** The select of an asset; {@code %s} is the especificaciones read of this side of V3. */
     static final String SELECT_FORMA = """
             SELECT a.id, a.codigo, a.categoria_id, c.nombre AS categoria, a.nombre, a.marca, a.modelo,
-                   a.numero_serie, a.estado, a.area, a.ubicacion, a.proveedor, a.fecha_compra, a.garantia_hasta,
-                   a.precio, a.moneda, a.responsable, a.notas, a.bitlocker, %s AS especificaciones,
+                   a.numero_serie, a.estado, a.area, a.ubicacion, a.ubicacion_id, a.proveedor, a.fecha_compra, a.garantia_hasta,
+                   a.precio, a.moneda, a.responsable, a.persona_id, a.notas, a.bitlocker, %s AS especificaciones,
                    a.version, a.created_at, a.created_by, a.updated_at, a.updated_by
             FROM activos a JOIN categorias c ON c.id = a.categoria_id""";
 
@@ -108,10 +108,10 @@ class ActivoRepository {
         return """
                 INSERT INTO activos (%scategoria_id, nombre, marca, modelo, numero_serie, estado, area, ubicacion,
                                      proveedor, fecha_compra, garantia_hasta, precio, moneda, responsable, notas,
-                                     bitlocker, %s, created_by, updated_by)
+                                     bitlocker, persona_id, ubicacion_id, %s, created_by, updated_by)
                 VALUES (%s:categoriaId, :nombre, :marca, :modelo, :numeroSerie, :estado, :area, :ubicacion,
                         :proveedor, :fechaCompra, :garantiaHasta, :precio, :moneda, :responsable, :notas,
-                        :bitlocker, %s, :actor, :actor)""".formatted(
+                        :bitlocker, :personaId, :ubicacionId, %s, :actor, :actor)""".formatted(
                         conId ? "id, " : "", forma.columnas(), conId ? ":id, " : "", forma.valores("especificaciones"));
     }
 
@@ -147,6 +147,7 @@ class ActivoRepository {
                        ubicacion = :ubicacion, proveedor = :proveedor, fecha_compra = :fechaCompra,
                        garantia_hasta = :garantiaHasta, precio = :precio, moneda = :moneda,
                        responsable = :responsable, notas = :notas, bitlocker = :bitlocker,
+                       persona_id = :personaId, ubicacion_id = :ubicacionId,
                        %s, version = version + 1,
                        updated_at = now(), updated_by = :actor
                 WHERE id = :id AND version = :version""".formatted(forma.asignacion("especificaciones"));
@@ -182,6 +183,28 @@ class ActivoRepository {
                         UPDATE activos SET estado = ?, estado_antes_mantenimiento = ?, version = version + 1,
                                updated_at = now(), updated_by = ?
                         WHERE id = ?""").params(estado, antes, actor, id).update();
+    }
+
+    /**
+     * A check-out or check-in: estado, custodian and (when {@code ubicacion}) place; a link removed
+     * removes its text (V45's trigger writes the texts of the links set).
+     */
+    void updateCustodia(long id, String estado, Long personaId, boolean ubicacion, Long ubicacionId, String actor) {
+        jdbc.sql("""
+                        UPDATE activos SET estado = :estado, persona_id = :persona,
+                               responsable = CASE WHEN CAST(:persona AS bigint) IS NULL THEN NULL ELSE responsable END,
+                               ubicacion_id = CASE WHEN :cambiaUbicacion THEN CAST(:ubicacion AS bigint) ELSE ubicacion_id END,
+                               ubicacion = CASE WHEN :cambiaUbicacion AND CAST(:ubicacion AS bigint) IS NULL THEN NULL
+                                                ELSE ubicacion END,
+                               version = version + 1, updated_at = now(), updated_by = :actor
+                        WHERE id = :id""")
+                .param("estado", estado)
+                .param("persona", personaId)
+                .param("cambiaUbicacion", ubicacion)
+                .param("ubicacion", ubicacionId)
+                .param("actor", actor)
+                .param("id", id)
+                .update();
     }
 
     /** The estado the asset had before the maintenance in progress put it En mantenimiento. */

@@ -33,6 +33,7 @@ public record ActivoRequest(
 
         @Size(max = 200) String area,
         @Size(max = 200) String ubicacion,
+        Long ubicacionId,
         @Size(max = 200) String proveedor,
         LocalDate fechaCompra,
         LocalDate garantiaHasta,
@@ -45,6 +46,7 @@ public record ActivoRequest(
         String moneda,
 
         @Size(max = 200) String responsable,
+        Long personaId,
         @Size(max = 4000) String notas,
 
         @Pattern(regexp = "enabled|disabled|unknown", message = "must be one of: enabled, disabled, unknown")
@@ -52,6 +54,52 @@ public record ActivoRequest(
 
         ObjectNode especificaciones,
         Integer version) {
+
+    /**
+     * Without the custody links: the text columns alone (forms, imports); the database links the
+     * one person or place a text names (V45).
+     */
+    public ActivoRequest(
+            Long categoriaId,
+            String nombre,
+            String marca,
+            String modelo,
+            String numeroSerie,
+            String estado,
+            String area,
+            String ubicacion,
+            String proveedor,
+            LocalDate fechaCompra,
+            LocalDate garantiaHasta,
+            BigDecimal precio,
+            String moneda,
+            String responsable,
+            String notas,
+            String bitlocker,
+            ObjectNode especificaciones,
+            Integer version) {
+        this(
+                categoriaId,
+                nombre,
+                marca,
+                modelo,
+                numeroSerie,
+                estado,
+                area,
+                ubicacion,
+                null,
+                proveedor,
+                fechaCompra,
+                garantiaHasta,
+                precio,
+                moneda,
+                responsable,
+                null,
+                notas,
+                bitlocker,
+                especificaciones,
+                version);
+    }
 
     /** Without values of especificaciones or notas: request objects may end up in debug logs. */
     @Override
@@ -70,12 +118,14 @@ public record ActivoRequest(
                 activo.estado(),
                 activo.area(),
                 activo.ubicacion(),
+                activo.ubicacionId(),
                 activo.proveedor(),
                 activo.fechaCompra(),
                 activo.garantiaHasta(),
                 activo.precio(),
                 activo.moneda(),
                 activo.responsable(),
+                activo.personaId(),
                 activo.notas(),
                 activo.bitlocker(),
                 activo.especificaciones() instanceof ObjectNode specs ? specs.deepCopy() : null,
@@ -93,12 +143,14 @@ public record ActivoRequest(
                 estado == null ? Activo.ACTIVO : estado,
                 trim(area),
                 trim(ubicacion),
+                ubicacionId,
                 trim(proveedor),
                 fechaCompra,
                 garantiaHasta,
                 precio,
                 moneda,
                 trim(responsable),
+                personaId,
                 trim(notas),
                 bitlocker == null ? "unknown" : bitlocker,
                 especificacionesNormalizadas,

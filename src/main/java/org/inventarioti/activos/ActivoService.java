@@ -249,6 +249,26 @@ public class ActivoService {
         }
     }
 
+    /** The asset, locked until the caller's transaction ends (check-out and check-in read it so). */
+    @Transactional
+    public Activo bloquear(long id) {
+        return repository.lock(id).orElseThrow(() -> new NotFoundException(ENTIDAD_API, id));
+    }
+
+    /**
+     * A check-out or check-in changed the asset's custody (called by asignaciones in its
+     * transaction, after its own rules): estado, custodian (null: none) and, when {@code
+     * cambiaUbicacion}, place. Audited with before/after.
+     */
+    @Transactional
+    public Activo custodiaCambiada(long id, String estado, Long personaId, boolean cambiaUbicacion, Long ubicacionId) {
+        Activo before = bloquear(id);
+        repository.updateCustodia(id, estado, personaId, cambiaUbicacion, ubicacionId, AuditoriaService.currentActor());
+        Activo after = buscar(id);
+        auditoria.actualizado(ENTIDAD, id, before, after);
+        return after;
+    }
+
     private Activo save(Activo before, int version, ActivoRequest valid) {
         try {
             if (!repository.update(before.id(), version, valid, AuditoriaService.currentActor())) {

@@ -10,7 +10,10 @@ import org.inventarioti.categorias.Categoria;
 import org.inventarioti.categorias.CategoriaService;
 import org.inventarioti.errors.Checks;
 import org.inventarioti.errors.FieldError;
+import org.inventarioti.personas.Persona;
+import org.inventarioti.personas.PersonaService;
 import org.inventarioti.secretos.DetectorSecretos;
+import org.inventarioti.ubicaciones.UbicacionService;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,9 +29,18 @@ class ReglasActivo {
     private final MantenimientosDeActivo mantenimientos;
     private final Validator validator;
     private final ReglasEspecificaciones reglas;
+    private final PersonaService personas;
+    private final UbicacionService ubicaciones;
 
     ReglasActivo(
-            CategoriaService categorias, MantenimientosDeActivo mantenimientos, Validator validator, JsonMapper json) {
+            CategoriaService categorias,
+            MantenimientosDeActivo mantenimientos,
+            Validator validator,
+            JsonMapper json,
+            PersonaService personas,
+            UbicacionService ubicaciones) {
+        this.personas = personas;
+        this.ubicaciones = ubicaciones;
         this.categorias = categorias;
         this.mantenimientos = mantenimientos;
         this.validator = validator;
@@ -71,7 +83,27 @@ class ReglasActivo {
             }
         }
         before.ifPresent(activo -> estadoConMantenimiento(activo, clean, errors, enProgreso));
+        custodia(clean, before, errors);
         return clean;
+    }
+
+    /** A custodian or place given by id must exist; a new custodian must be active. */
+    private void custodia(ActivoRequest clean, Optional<Activo> before, List<FieldError> errors) {
+        Long persona = clean.personaId();
+        if (persona != null && !persona.equals(before.map(Activo::personaId).orElse(null))) {
+            Optional<Persona> found = personas.encontrar(persona);
+            if (found.isEmpty()) {
+                errors.add(FieldError.of("persona_id", "person " + persona + " does not exist"));
+            } else if (!found.get().activa()) {
+                errors.add(FieldError.of("persona_id", found.get().nombre() + " is inactive"));
+            }
+        }
+        Long ubicacion = clean.ubicacionId();
+        if (ubicacion != null
+                && !ubicacion.equals(before.map(Activo::ubicacionId).orElse(null))
+                && ubicaciones.encontrar(ubicacion).isEmpty()) {
+            errors.add(FieldError.of("ubicacion_id", "place " + ubicacion + " does not exist"));
+        }
     }
 
     private Optional<Long> enProgreso(long activoId) {

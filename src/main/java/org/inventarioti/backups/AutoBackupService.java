@@ -14,6 +14,9 @@ import org.inventarioti.ops.avisos.AvisoOps;
 import org.inventarioti.ops.backup.BackupProperties;
 import org.inventarioti.ops.backup.Retention;
 import org.inventarioti.ops.backup.VerifiedArchives;
+import org.inventarioti.ops.offsite.Offsite;
+import org.inventarioti.ops.offsite.OffsiteStore;
+import org.inventarioti.ops.offsite.RemoteArchive;
 import org.inventarioti.ops.restore.ScratchDatabase;
 import org.inventarioti.ops.restore.VerificationService;
 import org.inventarioti.secretos.DetectorSecretos;
@@ -30,12 +33,16 @@ import org.springframework.stereotype.Service;
 @Service
 public class AutoBackupService {
 
+    /** An upload not completed within a day was killed: the nightly run aborts it. */
+    static final java.time.Duration STALE_UPLOAD = java.time.Duration.ofDays(1);
+
     private final BackupProperties properties;
     private final BackupService backups;
     private final VerificationService verifications;
     private final VerifiedArchives verified;
     private final ConfiguredDatabase configured;
     private final ApplicationEventPublisher eventos;
+    private final Offsite offsite;
 
     AutoBackupService(
             BackupProperties properties,
@@ -43,13 +50,15 @@ public class AutoBackupService {
             VerificationService verifications,
             VerifiedArchives verified,
             ConfiguredDatabase configured,
-            ApplicationEventPublisher eventos) {
+            ApplicationEventPublisher eventos,
+            Offsite offsite) {
         this.properties = properties;
         this.backups = backups;
         this.verifications = verifications;
         this.verified = verified;
         this.configured = configured;
         this.eventos = eventos;
+        this.offsite = offsite;
     }
 
     public BackupProperties properties() {
@@ -77,9 +86,34 @@ public class AutoBackupService {
             throw e;
         }
         List<Path> removed = Retention.prune(dir, properties.policy(), verified.all());
-        return result.archive().getFileName() + " (" + Sizes.human(result.bytes()) + ", "
+        String summary = result.archive().getFileName() + " (" + Sizes.human(result.bytes()) + ", "
                 + result.manifest().totalRows() + " rows); retention " + properties.policy() + ": " + removed.size()
                 + " removed";
+        return offsite.configured() ? summary + "; " + offsiteCopy(result.archive()) : summary;
+    }
+
+    /** The off-site copy of the night's archive, then the bucket's retention and the clean-up of killed uploads. */
+    private String offsiteCopy(Path archive) throws Exception {
+        try (OffsiteStore store = offsite.open()) {
+            OffsiteStore.Uploaded uploaded = store.upload(archive);
+            List<RemoteArchive> removed = Retention.prune(store, properties.policy(), verified.forBucket());
+            List<String> aborted = store.abortIncomplete(STALE_UPLOAD);
+            return "copied to " + uploaded.address() + " (SHA-256 read back), bucket retention: " + removed.size()
+                    + " removed" + (aborted.isEmpty() ? "" : ", " + aborted.size() + " unfinished upload(s) aborted");
+        } catch (Exception e) {
+            avisar(
+                    AvisoOps.BACKUP_FALLIDO,
+                    java.util.Map.of(
+                            "carpeta",
+                            offsite.properties().describe(),
+                            "archivo",
+                            archive.toString(),
+                            "error",
+                            texto(e)),
+                    "backup-offsite-fallido:" + offsite.properties().bucket() + ":"
+                            + java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+            throw e;
+        }
     }
 
     /** The weekly run: the newest archive of {@link #dir()} restored into a scratch database and recorded. */

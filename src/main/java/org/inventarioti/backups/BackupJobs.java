@@ -11,6 +11,7 @@ class BackupJobs {
 
     static final String NIGHTLY = "backup-nocturno";
     static final String RESTORE_TEST = "backup-verificacion";
+    static final String FRESHNESS = "backup-antiguedad";
 
     @Bean
     Job backupNocturno(AutoBackupService service) {
@@ -66,6 +67,41 @@ class BackupJobs {
 
             public String ejecutar() throws Exception {
                 return service.restoreTest();
+            }
+        };
+    }
+
+    /**
+     * The daily freshness check; scheduled whenever backups run by themselves (the in-app jobs, or
+     * the systemd timer — the check is not a backup, so it runs in-app in timer mode too).
+     */
+    @Bean
+    Job backupAntiguedad(AutoBackupService service, FrescuraBackups frescura) {
+        return new Job() {
+            public String nombre() {
+                return FRESHNESS;
+            }
+
+            public String cron() {
+                return service.properties().freshnessCron();
+            }
+
+            public boolean programado() {
+                return service.properties().jobsActive()
+                        || org.inventarioti.ops.backup.BackupProperties.MODE_TIMER.equals(
+                                service.properties().mode());
+            }
+
+            public String descripcion() {
+                return "Tells the administrators when the newest verified archive is older than 36 hours";
+            }
+
+            public Duration bloqueoMaximo() {
+                return Duration.ofMinutes(10);
+            }
+
+            public String ejecutar() {
+                return frescura.revisar();
             }
         };
     }

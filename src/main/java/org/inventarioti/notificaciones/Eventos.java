@@ -13,6 +13,7 @@ final class Eventos {
             WEBHOOK_DESACTIVADO,
             NotificacionService.BACKUP_FALLIDO,
             NotificacionService.RESTORE_PRUEBA,
+            NotificacionService.BACKUP_ANTIGUO,
             NotificacionService.VENTANA_INICIADA,
             NotificacionService.VENTANA_TERMINADA);
 

@@ -43,6 +43,7 @@ public class NotificacionService {
     public static final String BACKUP_FALLIDO = org.inventarioti.ops.avisos.AvisoOps.BACKUP_FALLIDO;
 
     public static final String RESTORE_PRUEBA = org.inventarioti.ops.avisos.AvisoOps.RESTORE_PRUEBA;
+    public static final String BACKUP_ANTIGUO = org.inventarioti.ops.avisos.AvisoOps.BACKUP_ANTIGUO;
     public static final String VENTANA_INICIADA = org.inventarioti.ops.avisos.AvisoOps.VENTANA_INICIADA;
     public static final String VENTANA_TERMINADA = org.inventarioti.ops.avisos.AvisoOps.VENTANA_TERMINADA;
 

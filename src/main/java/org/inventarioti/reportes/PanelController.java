@@ -3,6 +3,7 @@ package org.inventarioti.reportes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.inventarioti.asignaciones.AsignacionesVencidas;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,8 +16,11 @@ class PanelController {
     private final ReporteService service;
     private final JsonMapper json;
     private final TextosReporte etiquetas;
+    private final AsignacionesVencidas devoluciones;
 
-    PanelController(ReporteService service, JsonMapper json, TextosReporte etiquetas) {
+    PanelController(
+            ReporteService service, JsonMapper json, TextosReporte etiquetas, AsignacionesVencidas devoluciones) {
+        this.devoluciones = devoluciones;
         this.service = service;
         this.json = json;
         this.etiquetas = etiquetas;
@@ -26,6 +30,8 @@ class PanelController {
     String panel(Model model) {
         Panel panel = service.panel();
         model.addAttribute("panel", panel);
+        model.addAttribute("devolucionesVencidas", devoluciones.vencidas());
+        model.addAttribute("devolucionesSemana", devoluciones.estaSemana());
         Map<String, Object> graficos = new LinkedHashMap<>();
         graficos.put("estado", serie(panel.porEstado()));
         graficos.put("categoria", serie(panel.porCategoria()));

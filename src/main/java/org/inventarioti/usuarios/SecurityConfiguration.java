@@ -65,6 +65,8 @@ class SecurityConfiguration {
                                 "/api/auditoria/**",
                                 "/api/especificaciones/cuarentena/**",
                                 "/api/jobs/**",
+                                "/api/backups",
+                                "/api/backups/**",
                                 "/api/notificaciones/**",
                                 "/api/webhooks",
                                 "/api/webhooks/**")
@@ -79,7 +81,8 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .requestMatchers("/api/categorias/**")
                         .hasRole("ADMIN")
-                        .requestMatchers("/api/activos/**", "/api/mantenimientos/**", "/api/planes/**")
+                        .requestMatchers(
+                                "/api/activos/**", "/api/mantenimientos/**", "/api/planes/**", "/api/asignaciones/**")
                         .hasRole("TECNICO")
                         .anyRequest()
                         .hasRole("ADMIN"))
@@ -129,7 +132,11 @@ class SecurityConfiguration {
                                 "/categorias/**",
                                 "/cuarentena/**",
                                 "/notificaciones",
-                                "/notificaciones/**")
+                                "/notificaciones/**",
+                                "/backups",
+                                "/backups/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/ubicaciones/**", "/personas/nueva", "/personas/*/editar")
                         .hasRole("ADMIN")
                         .requestMatchers("/mantenimientos/*/eliminar", "/activos/*/eliminar")
                         .hasRole("ADMIN")

@@ -47,6 +47,9 @@ class AutoBackupServiceTest {
     @Autowired
     org.inventarioti.support.TestUsers users;
 
+    @Autowired
+    org.inventarioti.ops.offsite.Offsite offsite;
+
     @TempDir
     Path dir;
 
@@ -71,7 +74,8 @@ class AutoBackupServiceTest {
                 verifications,
                 verified,
                 configured,
-                eventos);
+                eventos,
+                offsite);
     }
 
     @Test
@@ -108,7 +112,8 @@ class AutoBackupServiceTest {
                 verifications,
                 verified,
                 configured,
-                eventos);
+                eventos,
+                offsite);
         assertThatThrownBy(service::nightly).isInstanceOf(Exception.class);
         long avisos = avisos(
                 "backup.fallido", "backup-fallido:" + file.toAbsolutePath().normalize());
@@ -146,7 +151,7 @@ class AutoBackupServiceTest {
         assertThat(jobs.estado())
                 .filteredOn(j -> j.nombre().startsWith("backup-"))
                 .extracting(EstadoJob::nombre)
-                .containsExactlyInAnyOrder(BackupJobs.NIGHTLY, BackupJobs.RESTORE_TEST);
+                .containsExactlyInAnyOrder(BackupJobs.NIGHTLY, BackupJobs.RESTORE_TEST, BackupJobs.FRESHNESS);
         assertThat(jobs.estado())
                 .filteredOn(j -> j.nombre().startsWith("backup-"))
                 .allSatisfy(j -> assertThat(j.proxima()).isNull());

@@ -33,6 +33,8 @@ public class BackupService {
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
     static final String ENCRYPTED_SUFFIX = ".zip.enc";
+    private static final java.util.regex.Pattern NAME_STAMP =
+            java.util.regex.Pattern.compile("inventario-backup-(\\d{8}T\\d{9})Z.*");
 
     private final Clock clock;
     private final BackupKeys keys;
@@ -66,6 +68,21 @@ public class BackupService {
     public static boolean isArchiveName(Path path) {
         String name = path.getFileName().toString();
         return name.startsWith(PREFIX) && (name.endsWith(".zip") || name.endsWith(ENCRYPTED_SUFFIX));
+    }
+
+    /** The snapshot time an archive's name carries ({@code inventario-backup-<yyyyMMddTHHmmssSSS>Z...}), if any. */
+    public static java.util.Optional<Instant> snapshotTime(String name) {
+        java.util.regex.Matcher m = NAME_STAMP.matcher(name);
+        if (m.matches()) {
+            try {
+                return java.util.Optional.of(
+                        java.time.LocalDateTime.parse(m.group(1), DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS"))
+                                .toInstant(ZoneOffset.UTC));
+            } catch (java.time.format.DateTimeParseException e) {
+                return java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     public BackupResult backup(Database source, boolean embedded, Path outputDir, BackupProgress progress)

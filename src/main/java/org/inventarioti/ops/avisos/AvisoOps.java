@@ -13,6 +13,9 @@ public record AvisoOps(String evento, Map<String, ?> datos, String clave) {
 
     public static final String BACKUP_FALLIDO = "backup.fallido";
     public static final String RESTORE_PRUEBA = "restore.prueba";
+    /** The newest verified archive is older than 36 hours (or there is none). */
+    public static final String BACKUP_ANTIGUO = "backup.antiguo";
+
     public static final String VENTANA_INICIADA = "mantenimiento.ventana_iniciada";
     public static final String VENTANA_TERMINADA = "mantenimiento.ventana_terminada";
 }

@@ -8,6 +8,8 @@ import org.inventarioti.cli.ProgressBar;
 import org.inventarioti.config.ConfiguredDatabase;
 import org.inventarioti.ops.archive.BackupResult;
 import org.inventarioti.ops.archive.BackupService;
+import org.inventarioti.ops.offsite.Offsite;
+import org.inventarioti.ops.offsite.OffsiteStore;
 import org.inventarioti.ops.restore.ScratchOption;
 import org.inventarioti.ops.restore.VerificationService;
 import picocli.CommandLine.Command;
@@ -43,6 +45,12 @@ public class BackupCommand implements Callable<Integer> {
             description = "After a successful backup keep only the N newest archives.")
     Integer keep;
 
+    @Option(
+            names = "--offsite",
+            description = "Then copy the (encrypted) archive to the INVENTARIO_BACKUP_S3_* bucket and read it back to"
+                    + " compare its SHA-256. The bucket's retention is the nightly job's.")
+    boolean offsite;
+
     @Mixin
     ScratchOption scratch;
 
@@ -55,15 +63,40 @@ public class BackupCommand implements Callable<Integer> {
         if (keep != null && keep < 1) {
             throw context.usage("--keep must be at least 1");
         }
+        Offsite copy = offsite ? Offsite.fromEnvironment(context.environment()) : null;
+        if (copy != null && !copy.configured()) {
+            throw context.usage("--offsite needs INVENTARIO_BACKUP_S3_BUCKET (and the endpoint, region, credentials)");
+        }
+        // the S3 client is built and the bucket asked while the backup runs (class loading, TLS, signing)
+        java.util.concurrent.CompletableFuture<OffsiteStore> connecting = copy == null
+                ? null
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    OffsiteStore store = copy.open();
+                    try {
+                        store.checkBucket();
+                    } catch (RuntimeException e) {
+                        store.close();
+                        throw e;
+                    }
+                    return store;
+                });
         PrintWriter out = context.out();
         ConfiguredDatabase database = context.database();
         out.println("Backing up " + database.describe() + " ...");
-        BackupResult result = BackupService.standalone()
-                .backup(
-                        database.database(),
-                        database.embedded(),
-                        output != null ? output : database.backupDir(),
-                        new TableProgress(ProgressBar.on(out)));
+        BackupResult result;
+        try {
+            result = BackupService.standalone()
+                    .backup(
+                            database.database(),
+                            database.embedded(),
+                            output != null ? output : database.backupDir(),
+                            new TableProgress(ProgressBar.on(out)));
+        } catch (Exception e) {
+            if (connecting != null) {
+                connecting.thenAccept(OffsiteStore::close);
+            }
+            throw e;
+        }
         out.println(result.summary());
         if (verify) {
             var verification = context.bean(VerificationService.class)
@@ -71,11 +104,42 @@ public class BackupCommand implements Callable<Integer> {
             out.println(
                     "Verified: test restore matched " + verification.restore().rows() + " rows; recorded.");
         }
+        if (copy != null) {
+            out.println("Copying to " + copy.properties().describe() + " ...");
+            try (OffsiteStore store = opened(connecting)) {
+                OffsiteStore.Uploaded uploaded;
+                try {
+                    uploaded = store.upload(result.archive());
+                } catch (org.inventarioti.ops.archive.ArchiveException e) {
+                    context.err().println("off-site copy refused: " + e.getMessage());
+                    return 1;
+                }
+                out.println("Off-site copy " + uploaded.address() + ": " + uploaded.parts() + " part(s), SHA-256 "
+                        + uploaded.sha256() + " read back and matched ("
+                        + String.format(
+                                java.util.Locale.ROOT,
+                                "upload %.2f s, read-back %.2f s",
+                                uploaded.uploadSeconds(),
+                                uploaded.readBackSeconds())
+                        + ").");
+            }
+        }
         if (keep != null) {
             for (Path removed : Retention.prune(result.archive().getParent(), keep)) {
                 out.println("Removed old backup " + removed.getFileName());
             }
         }
         return 0;
+    }
+
+    private static OffsiteStore opened(java.util.concurrent.CompletableFuture<OffsiteStore> connecting) {
+        try {
+            return connecting.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 }

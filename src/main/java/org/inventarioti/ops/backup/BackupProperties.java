@@ -17,11 +17,19 @@ public record BackupProperties(
         @Name("verify-cron") @DefaultValue("0 30 3 * * SUN") String verifyCron,
         Path dir,
         @DefaultValue Keep retention,
-        @DefaultValue("") String trigger) {
+        @DefaultValue("") String trigger,
+        @Name("freshness-cron") @DefaultValue("0 0 9 * * *") String freshnessCron) {
 
     public static final String MODE_JOB = "job";
     public static final String MODE_TIMER = "timer";
 
+    /** Without the freshness check's schedule (its default: every day at 09:00). */
+    public BackupProperties(
+            boolean enabled, String mode, String cron, String verifyCron, Path dir, Keep retention, String trigger) {
+        this(enabled, mode, cron, verifyCron, dir, retention, trigger, "0 0 9 * * *");
+    }
+
+    @org.springframework.boot.context.properties.bind.ConstructorBinding
     public BackupProperties {
         if (!MODE_JOB.equals(mode) && !MODE_TIMER.equals(mode)) {
             throw new IllegalArgumentException("INVENTARIO_BACKUP_MODE must be job or timer, not " + mode);

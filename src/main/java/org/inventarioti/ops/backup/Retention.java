@@ -16,11 +16,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.inventarioti.ops.archive.BackupService;
+import org.inventarioti.ops.offsite.OffsiteStore;
+import org.inventarioti.ops.offsite.RemoteArchive;
 
 /** Applies a retention to a directory's archives or to the maintenance run's folders. */
 public final class Retention {
 
-    private static final Pattern ARCHIVE_STAMP = Pattern.compile("inventario-backup-(\\d{8}T\\d{9})Z.*");
     private static final Pattern FOLDER_STAMP = Pattern.compile(".*?(\\d{8}-\\d{6}).*");
 
     private Retention() {}
@@ -93,6 +94,29 @@ public final class Retention {
         return removed;
     }
 
+    /**
+     * The same rule over the bucket's archives; one is verified when its {@code s3://} address, or
+     * its name (the same file, uploaded), was verified by a test restore.
+     */
+    public static List<RemoteArchive> prune(OffsiteStore store, RetentionPolicy policy, Set<String> verified) {
+        List<RetentionPolicy.Item<RemoteArchive>> items = new ArrayList<>();
+        for (RemoteArchive archive : store.archives()) {
+            items.add(new RetentionPolicy.Item<>(
+                    archive,
+                    archive.time(),
+                    verified.contains(archive.address().toString()) || verified.contains(archive.name())));
+        }
+        Set<RemoteArchive> kept = policy.keep(items);
+        List<RemoteArchive> removed = new ArrayList<>();
+        for (RetentionPolicy.Item<RemoteArchive> item : items) {
+            if (!kept.contains(item.value())) {
+                store.delete(item.value().address());
+                removed.add(item.value());
+            }
+        }
+        return removed;
+    }
+
     public static List<Path> archives(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
@@ -106,16 +130,10 @@ public final class Retention {
 
     /** The snapshot time in the archive's name; its file time when the name has none. */
     public static Instant archiveTime(Path archive) throws IOException {
-        Matcher m = ARCHIVE_STAMP.matcher(archive.getFileName().toString());
-        if (m.matches()) {
-            try {
-                return LocalDateTime.parse(m.group(1), DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS"))
-                        .toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
-                // fall through to the file's time
-            }
-        }
-        return Files.getLastModifiedTime(archive).toInstant();
+        var stamp = BackupService.snapshotTime(archive.getFileName().toString());
+        return stamp.isPresent()
+                ? stamp.get()
+                : Files.getLastModifiedTime(archive).toInstant();
     }
 
     static Instant folderTime(Path folder) throws IOException {

@@ -50,6 +50,7 @@ final class MaintenanceRunSteps {
     private MaintenanceHolder holder;
     private Path archive;
     private String fingerprint;
+    private ExternalCommand.Started prepared;
     private boolean keepServing;
 
     private RetentionPolicy retention = RetentionPolicy.DEFAULT;
@@ -186,6 +187,11 @@ final class MaintenanceRunSteps {
 
     /** The part of the window that stops the service: stop, contract migrations, start the new release, switch. */
     private void stopMigrateStart() {
+        journal.step(
+                "prepare migrate",
+                "java -jar " + next.jar() + " migrate apply --contract --when-told: its JVM and Spring start"
+                        + " while the service still serves reads; it migrates once told, after the stop",
+                this::prepareMigrate);
         journal.step("stop", service.describe("stop"), () -> {
             fingerprint = environment.schemaFingerprint();
             service.run("stop");
@@ -279,12 +285,35 @@ final class MaintenanceRunSteps {
         return archive + " (" + Files.size(archive) / 1024 + " KiB); " + result.tail(1);
     }
 
+    /** Never fails the window: a CLI that does not get ready is ended, and the migration runs cold after the stop. */
+    private String prepareMigrate() {
+        long started = System.nanoTime();
+        prepared = ExternalCommand.start(
+                ExternalCommand.cli(next.jar(), "migrate", "apply", "--contract", "--when-told"),
+                org.inventarioti.ops.migrate.MigrateCommand.READY_TO_MIGRATE,
+                Duration.ofMinutes(3));
+        if (prepared.notReady() != null) {
+            String reason = prepared.notReady();
+            prepared = null;
+            return "not ready (" + reason + "): the migration's CLI starts after the stop instead";
+        }
+        return String.format(
+                java.util.Locale.ROOT, "ready in %.1f s, waiting for the stop", (System.nanoTime() - started) / 1e9);
+    }
+
     private String migrate() {
+        ExternalCommand.Started ready = prepared;
+        prepared = null;
         if (!holder.held()) {
+            if (ready != null) {
+                ready.abandon();
+            }
             throw new IllegalStateException("the maintenance flag was lost (expired or turned off): not migrating");
         }
-        ExternalCommand.Result result = ExternalCommand.run(
-                ExternalCommand.cli(next.jar(), "migrate", "apply", "--contract"), Duration.ofHours(2));
+        ExternalCommand.Result result = ready != null
+                ? ready.go(Duration.ofHours(2))
+                : ExternalCommand.run(
+                        ExternalCommand.cli(next.jar(), "migrate", "apply", "--contract"), Duration.ofHours(2));
         if (!result.ok()) {
             throw new IllegalStateException(
                     "migrate apply --contract failed (exit " + result.exit() + "): " + result.tail(6));
@@ -293,6 +322,10 @@ final class MaintenanceRunSteps {
     }
 
     private int rollBack(RunJournal.StepFailed failure) {
+        if (prepared != null) {
+            prepared.abandon(); // the stop failed: the migration never runs
+            prepared = null;
+        }
         var window =
                 new MaintenanceRollback.Window(previous, next, orchestrator, archive, backups, fingerprint, holder);
         int exit = new MaintenanceRollback(environment, journal, releases, releaseSteps, window).rollBack(failure);

@@ -20,6 +20,9 @@ import picocli.CommandLine.Parameters;
         })
 public class MigrateCommand {
 
+    /** What {@code apply --when-told} prints once it is ready; the maintenance run waits for it. */
+    public static final String READY_TO_MIGRATE = "Ready to migrate: waiting for a line on standard input";
+
     /** {@code plan} and {@code apply}: the same selection of migrations, the same plan printed first. */
     abstract static class Planned implements Callable<Integer> {
 
@@ -101,9 +104,28 @@ public class MigrateCommand {
             })
     static class Apply extends Planned {
 
+        @Option(
+                names = "--when-told",
+                description = "Start, connect and print the plan, then wait for a line on standard input before"
+                        + " applying (end of input: exit 3, nothing applied). The maintenance run starts the"
+                        + " migration this way before it stops the service, so the service is down for the"
+                        + " migration only, not for a JVM start.")
+        boolean whenTold;
+
         @Override
-        public Integer call() {
+        public Integer call() throws java.io.IOException {
             printPlan();
+            if (whenTold) {
+                context.out().println(READY_TO_MIGRATE);
+                context.out().flush();
+                String line = new java.io.BufferedReader(
+                                new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8))
+                        .readLine();
+                if (line == null) {
+                    context.out().println("Not told to go on: nothing was applied.");
+                    return 3;
+                }
+            }
             MigrateService.Result result = service().apply(contract, target);
             context.out()
                     .printf(

@@ -71,6 +71,7 @@ public class PreflightService {
         sentry().ifPresent(checks::add);
         backupKey().ifPresent(checks::add);
         MailCheck.check(environment).ifPresent(checks::add);
+        OffsiteCheck.check(environment).ifPresent(checks::add);
         checks.add(disk(backupDir, databaseBytes));
         checks.add(release(release));
         return checks;

@@ -24,8 +24,11 @@ public class RestoreCommand implements Callable<Integer> {
     @Mixin
     CommandContext context;
 
-    @Parameters(paramLabel = "ARCHIVE", description = "The backup archive (.zip, or .zip.enc when encrypted).")
-    Path archive;
+    @Parameters(
+            paramLabel = "ARCHIVE",
+            description =
+                    "The backup archive (.zip, or .zip.enc when encrypted), or s3://bucket/key of its off-site copy.")
+    String archive;
 
     @Mixin
     TargetDatabaseOption target;
@@ -56,11 +59,11 @@ public class RestoreCommand implements Callable<Integer> {
         }
         PrintWriter out = context.out();
         Database database = target.database().orElseGet(() -> context.database().database());
-        out.println("Restoring " + archive + " into " + database.describe() + " ...");
-        try {
+        try (ArchiveArgument source = ArchiveArgument.open(archive, context.environment(), out)) {
+            out.println("Restoring " + source.name() + " into " + database.describe() + " ...");
             RestoreReport report = RestoreService.standalone()
                     .restore(
-                            archive.toAbsolutePath(),
+                            source.path(),
                             database,
                             new RestoreOptions(
                                     force,

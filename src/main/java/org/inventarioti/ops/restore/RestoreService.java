@@ -92,6 +92,7 @@ public class RestoreService {
                         MigrationScripts.only(ReleaseMigrations.flyway(target, staging, MigrationVersion.LATEST), upTo)
                                 .migrate();
                     }
+                    ArchivedHistory.restore(connection, staging, reader);
                     progress(log, "Swapping the restored schema in", started);
                     SchemaSwap.swap(connection, staging);
                 } catch (Exception | Error e) {

@@ -42,6 +42,18 @@ public class VerificationService {
     public Verification verifyWithRestore(
             Path archive, ScratchDatabase.Kind scratchKind, boolean allowVersionMismatch, PrintWriter log)
             throws Exception {
+        return verifyWithRestore(
+                archive, archive.toAbsolutePath().normalize().toString(), scratchKind, allowVersionMismatch, log);
+    }
+
+    /** {@code recordedAs}: the name the verification is recorded under (the path, or the {@code s3://} address). */
+    public Verification verifyWithRestore(
+            Path archive,
+            String recordedAs,
+            ScratchDatabase.Kind scratchKind,
+            boolean allowVersionMismatch,
+            PrintWriter log)
+            throws Exception {
         Path file = archive.toAbsolutePath().normalize();
         Manifest manifest = ArchiveVerifier.verify(file, restores.keys());
         log.println("Checksums OK: " + manifest.members().size() + " members, " + manifest.totalRows() + " rows");
@@ -58,11 +70,11 @@ public class VerificationService {
             throw new ArchiveException("row counts differ after the test restore");
         }
         Verification verification = new Verification(manifest, sha256, report, kind);
-        record(file, verification);
+        record(recordedAs, verification);
         return verification;
     }
 
-    private void record(Path archive, Verification verification) {
+    private void record(String archive, Verification verification) {
         Manifest manifest = verification.manifest();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("app_version", manifest.appVersion());
@@ -83,7 +95,7 @@ public class VerificationService {
                         VALUES (?, ?, ?, ?, true, ?, ?::jsonb)
                         """)
                 .params(
-                        archive.toString(),
+                        archive,
                         verification.sha256(),
                         OffsetDateTime.ofInstant(Instant.parse(manifest.createdAt()), ZoneOffset.UTC),
                         manifest.schema().version(),

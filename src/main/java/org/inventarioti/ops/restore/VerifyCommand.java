@@ -26,8 +26,11 @@ public class VerifyCommand implements Callable<Integer> {
     @Mixin
     CommandContext context;
 
-    @Parameters(paramLabel = "ARCHIVE", description = "The backup archive (.zip, or .zip.enc when encrypted).")
-    Path archive;
+    @Parameters(
+            paramLabel = "ARCHIVE",
+            description =
+                    "The backup archive (.zip, or .zip.enc when encrypted), or s3://bucket/key of its off-site copy.")
+    String archive;
 
     @Option(names = "--restore-test", description = "Also restore into a scratch database and compare counts.")
     boolean restoreTest;
@@ -41,16 +44,17 @@ public class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = context.out();
-        try {
+        try (ArchiveArgument source = ArchiveArgument.open(archive, context.environment(), out)) {
+            Path file = source.path();
             if (restoreTest) {
                 var verification = context.bean(VerificationService.class)
-                        .verifyWithRestore(archive, scratch.kind(), versionMismatch.allowed(), out);
+                        .verifyWithRestore(file, source.name(), scratch.kind(), versionMismatch.allowed(), out);
                 verification.restore().print(out);
-                out.println("OK: " + archive + " verified by a test restore ("
+                out.println("OK: " + source.name() + " verified by a test restore ("
                         + verification.restore().rows() + " rows); recorded.");
             } else {
-                Manifest manifest = ArchiveVerifier.verify(archive);
-                out.println("OK: " + archive + " (" + Sizes.human(Files.size(archive)) + ", "
+                Manifest manifest = ArchiveVerifier.verify(file);
+                out.println("OK: " + source.name() + " (" + Sizes.human(Files.size(file)) + ", "
                         + manifest.members().size() + " members, " + manifest.totalRows() + " rows, schema version "
                         + manifest.schema().version() + ", app " + manifest.appVersion() + ", created "
                         + manifest.createdAt() + ")");

@@ -7,11 +7,15 @@ import static org.inventarioti.ops.OpsFixtures.scalar;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+import org.inventarioti.config.Database;
 import org.inventarioti.ops.OpsFixtures;
 import org.inventarioti.ops.archive.BackupProgress;
 import org.inventarioti.ops.archive.BackupResult;
 import org.inventarioti.ops.archive.BackupService;
 import org.inventarioti.ops.archive.Catalog;
+import org.inventarioti.ops.release.MigrationScripts;
+import org.inventarioti.support.CatalogDump;
 import org.inventarioti.support.InventarioTest;
 import org.inventarioti.support.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -77,5 +81,55 @@ class RoundTripTest {
                     .get()
                     .satisfies(e -> assertThat(e.converted()).isEqualTo(300));
         }
+    }
+
+    /**
+     * The seed's host: the later expand migrations ran before the contract V3, which ran last, in
+     * its window. Rebuilding the schema in version order would re-rank and re-date that history;
+     * the restore puts the archive's rows back as they were.
+     */
+    @Test
+    void aHistoryAppliedOutOfOrderComesBackRowForRow() throws Exception {
+        try (TestDatabase.Scratch source = TestDatabase.get().scratch();
+                TestDatabase.Scratch target = TestDatabase.get().scratch();
+                var from = source.connect();
+                var to = target.connect()) {
+            Database database = OpsFixtures.database(source);
+            Flyway flyway = Flyway.configure()
+                    .dataSource(database.url(), database.user(), database.password())
+                    .locations("classpath:db/migration")
+                    .outOfOrder(true)
+                    .load();
+            MigrationScripts.withoutContracts(flyway).migrate();
+            execute(from, "UPDATE flyway_schema_history SET installed_on = installed_on - interval '400 days'");
+            flyway.migrate(); // V3, out of order, as the window runs it
+            String sourceHistory = history(from);
+            assertThat(sourceHistory.lines().reduce((first, last) -> last).orElseThrow())
+                    .as("V3 was applied last")
+                    .contains("| 3 | contract especificaciones");
+
+            BackupResult backup = backups.backup(database, false, dir, BackupProgress.NONE);
+            restores.restore(
+                    backup.archive(),
+                    OpsFixtures.database(target),
+                    new RestoreOptions(false, false, dir),
+                    new PrintWriter(new StringWriter()));
+
+            assertThat(history(to)).isEqualTo(sourceHistory);
+            assertThat(CatalogDump.of(to)).isEqualTo(CatalogDump.of(from));
+        }
+    }
+
+    private static String history(java.sql.Connection connection) throws java.sql.SQLException {
+        StringBuilder rows = new StringBuilder();
+        try (var statement = connection.createStatement();
+                var rs = statement.executeQuery("SELECT concat_ws(' | ', installed_rank, version, description, type,"
+                        + " script, checksum, installed_by, installed_on, execution_time, success)"
+                        + " FROM flyway_schema_history ORDER BY installed_rank")) {
+            while (rs.next()) {
+                rows.append(rs.getString(1)).append('\n');
+            }
+        }
+        return rows.toString();
     }
 }

@@ -45,6 +45,17 @@ public final class ProductionHost implements AutoCloseable {
         return new ProductionHost(home, database);
     }
 
+    /** A host whose database is given by the seed's {@code DB_*} variables (any server, e.g. the machine's). */
+    public static ProductionHost on(Path home, Map<String, String> database) throws IOException {
+        return new ProductionHost(home, database);
+    }
+
+    /** Adds a variable to the environment the tools run with (not to the service's env file). */
+    public ProductionHost with(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
     private ProductionHost(Path home, Map<String, String> database) throws IOException {
         this.home = home;
         this.root = home.resolve("srv/inventario");

@@ -11,9 +11,12 @@
     }
   });
 
-  // <form data-confirmar="question">: ask before submitting (deletes, password resets).
+  // <form data-confirmar="question">, or a submit button with it: ask before submitting (deletes,
+  // password resets, running an import).
   document.addEventListener('submit', function (event) {
-    var question = event.target.dataset ? event.target.dataset.confirmar : null;
+    var boton = event.submitter;
+    var question = boton && boton.dataset && boton.dataset.confirmar ? boton.dataset.confirmar
+      : (event.target.dataset ? event.target.dataset.confirmar : null);
     if (question && !window.confirm(question)) {
       event.preventDefault();
       event.stopImmediatePropagation();

@@ -51,8 +51,12 @@ class FeatureBoundariesTest {
             Map.entry("notificaciones", Set.of("ops_notificaciones", "ops_webhooks", "notificaciones_preferencias")));
 
     /** Tables of the tools (ops: maintenance mode, verified backups; the spreadsheet imports), which no feature touches. */
-    static final Set<String> TOOL_TABLES =
-            Set.of("ops_backup_verificaciones", "ops_modo_mantenimiento", "importaciones", "importacion_activos");
+    static final Set<String> TOOL_TABLES = Set.of(
+            "ops_backup_verificaciones",
+            "ops_modo_mantenimiento",
+            "importaciones",
+            "importacion_activos",
+            "importacion_mapeos");
 
     /** The read model: reads the tables of every feature, writes none. */
     static final String READ_MODEL = "reportes";

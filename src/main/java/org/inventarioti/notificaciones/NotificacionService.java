@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.inventarioti.auditoria.AuditoriaService;
+import org.inventarioti.errors.ConflictException;
+import org.inventarioti.errors.NotFoundException;
 import org.inventarioti.usuarios.UsuarioView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,12 +20,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The notifications outbox. Features call {@code encolar*} inside the transaction of the event,
  * so a notification exists exactly when its event committed; the {@code entregar-notificaciones}
- * job delivers them at least once, retrying with exponential back-off (1 min doubling, at most 6 h)
+ * job delivers them at least once, retrying with exponential back-off ({@code
+ * inventario.notificaciones.primera-espera}, 1 min, doubling, at most 6 h)
  * until {@code inventario.notificaciones.intentos} attempts, then marks them {@code fallida}. The
  * clave makes enqueueing idempotent, and a notification sent is never sent again. A webhook
  * subscription failing {@code inventario.webhooks.fallos-para-desactivar} deliveries in a row is
@@ -43,17 +48,20 @@ public class NotificacionService {
     public static final String VENTANA_TERMINADA = org.inventarioti.ops.avisos.AvisoOps.VENTANA_TERMINADA;
 
     private static final Logger log = LoggerFactory.getLogger(NotificacionService.class);
-    private static final Duration PRIMERA_ESPERA = Duration.ofMinutes(1);
     private static final Duration ESPERA_MAXIMA = Duration.ofHours(6);
+    private static final int LOTE = 100;
 
     private final NotificacionRepository repository;
     private final WebhookRepository webhooks;
     private final TextosNotificacion textos;
     private final Map<String, Canal> canales;
     private final JsonMapper json;
+    private final AuditoriaService auditoria;
     private final Clock clock;
     private final int intentos;
     private final int fallosParaDesactivar;
+    private final Duration primeraEspera;
+    private final TransactionTemplate transaccion;
 
     NotificacionService(
             NotificacionRepository repository,
@@ -61,17 +69,23 @@ public class NotificacionService {
             TextosNotificacion textos,
             List<Canal> canales,
             JsonMapper json,
+            AuditoriaService auditoria,
             Clock clock,
             @Value("${inventario.notificaciones.intentos:10}") int intentos,
-            @Value("${inventario.webhooks.fallos-para-desactivar:5}") int fallosParaDesactivar) {
+            @Value("${inventario.webhooks.fallos-para-desactivar:5}") int fallosParaDesactivar,
+            @Value("${inventario.notificaciones.primera-espera:1m}") Duration primeraEspera,
+            TransactionTemplate transaccion) {
         this.repository = repository;
         this.webhooks = webhooks;
         this.textos = textos;
         this.canales = canales.stream().collect(Collectors.toMap(Canal::nombre, Function.identity()));
         this.json = json;
+        this.auditoria = auditoria;
         this.clock = clock;
         this.intentos = intentos;
         this.fallosParaDesactivar = fallosParaDesactivar;
+        this.primeraEspera = primeraEspera;
+        this.transaccion = transaccion;
     }
 
     /**
@@ -87,6 +101,29 @@ public class NotificacionService {
             return false;
         }
         return repository.encolar(Notificacion.EMAIL, destino, evento, asunto, cuerpo, "email:" + clave, null);
+    }
+
+    /**
+     * Queues an e-mail to a user in their language: subject and body are the messages {@code
+     * notificacion.<evento>.asunto} and {@code .cuerpo} with {@code args}. In the caller's
+     * transaction; false when the user is unknown or disabled, unsubscribed, or it was queued before.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean encolarEmailA(long usuarioId, String evento, String clave, Object... args) {
+        UsuarioView usuario = textos.usuarios().stream()
+                .filter(u -> u.id() == usuarioId)
+                .findFirst()
+                .orElse(null);
+        if (usuario == null) {
+            return false;
+        }
+        Locale idioma = textos.idioma(usuarioId);
+        return encolarEmail(
+                usuario.email(),
+                evento,
+                textos.texto(idioma, "notificacion." + evento + ".asunto", args),
+                textos.texto(idioma, "notificacion." + evento + ".cuerpo", args),
+                clave);
     }
 
     /**
@@ -129,36 +166,70 @@ public class NotificacionService {
         return alguna;
     }
 
-    /** Delivers the due notifications (a batch); returns how many were sent. */
-    @Transactional
+    /**
+     * Delivers the due notifications (at most a batch of 100); returns how many were sent. Each is
+     * claimed, sent and marked in its own transaction, so a crash mid-batch leaves every one sent
+     * before it marked {@code enviada}: only the one in flight can be sent again after a restart.
+     */
     public int entregar() {
         int enviadas = 0;
-        for (Notificacion n : repository.pendientes(OffsetDateTime.now(clock), 100)) {
-            Canal canal = canales.get(n.canal());
-            try {
-                canal.enviar(n);
-                repository.enviada(n.id(), OffsetDateTime.now(clock));
-                if (n.webhookId() != null) {
-                    webhooks.exito(n.webhookId());
-                }
+        for (int i = 0; i < LOTE; i++) {
+            Boolean enviada = transaccion.execute(s -> repository.pendientes(OffsetDateTime.now(clock), 1).stream()
+                    .findFirst()
+                    .map(this::entregarUna)
+                    .orElse(null));
+            if (enviada == null) {
+                break;
+            }
+            if (enviada) {
                 enviadas++;
-            } catch (Exception e) {
-                int hechos = n.intentos() + 1;
-                boolean rendirse = hechos >= intentos;
-                Duration espera = PRIMERA_ESPERA.multipliedBy(1L << Math.min(hechos - 1, 20));
-                if (espera.compareTo(ESPERA_MAXIMA) > 0) {
-                    espera = ESPERA_MAXIMA;
-                }
-                String error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-                repository.fallo(n.id(), error, OffsetDateTime.now(clock).plus(espera), rendirse);
-                log.warn("notification {} ({}) not delivered, attempt {}: {}", n.id(), n.canal(), hechos, error);
-                if (n.webhookId() != null
-                        && webhooks.fallo(n.webhookId(), fallosParaDesactivar, error, OffsetDateTime.now(clock))) {
-                    desactivado(n.webhookId(), error);
-                }
             }
         }
         return enviadas;
+    }
+
+    /**
+     * "Retry now" for a notification that gave up ({@code fallida}): back in the queue and one
+     * delivery attempt at once — sent, failed again with its new error, or (a disabled webhook's)
+     * waiting until the subscription is enabled. Anything but a failed one is refused. Audited.
+     */
+    @Transactional
+    public Notificacion reintentar(long id) {
+        Notificacion n = repository.buscar(id).orElseThrow(() -> new NotFoundException("notificacion", id));
+        if (!repository.reabrir(id, OffsetDateTime.now(clock))) {
+            throw new ConflictException("only a failed notification can be retried; this one is " + n.estado());
+        }
+        auditoria.evento(
+                "reintentar", "notificacion", id, AuditoriaService.currentActor(), Map.of("intentos", n.intentos()));
+        repository.entregable(id).ifPresent(this::entregarUna);
+        return repository.buscar(id).orElseThrow();
+    }
+
+    private boolean entregarUna(Notificacion n) {
+        Canal canal = canales.get(n.canal());
+        try {
+            canal.enviar(n);
+            repository.enviada(n.id(), OffsetDateTime.now(clock));
+            if (n.webhookId() != null) {
+                webhooks.exito(n.webhookId());
+            }
+            return true;
+        } catch (Exception e) {
+            int hechos = n.intentos() + 1;
+            boolean rendirse = hechos >= intentos;
+            Duration espera = primeraEspera.multipliedBy(1L << Math.min(hechos - 1, 20));
+            if (espera.compareTo(ESPERA_MAXIMA) > 0) {
+                espera = ESPERA_MAXIMA;
+            }
+            String error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            repository.fallo(n.id(), error, OffsetDateTime.now(clock).plus(espera), rendirse);
+            log.warn("notification {} ({}) not delivered, attempt {}: {}", n.id(), n.canal(), hechos, error);
+            if (n.webhookId() != null
+                    && webhooks.fallo(n.webhookId(), fallosParaDesactivar, error, OffsetDateTime.now(clock))) {
+                desactivado(n.webhookId(), error);
+            }
+            return false;
+        }
     }
 
     /** A subscription was just disabled: its administrators are told, and the other webhooks. */
@@ -190,9 +261,21 @@ public class NotificacionService {
         encolarEvento(Eventos.WEBHOOK_DESACTIVADO, datos, clave);
     }
 
-    /** The latest notifications, optionally of one estado (pendiente, enviada, fallida). */
+    /** The latest notifications matching the filter, newest first (at most 500). */
     @Transactional(readOnly = true)
-    public List<Notificacion> listar(String estado, int limite) {
-        return repository.recientes(estado, Math.max(1, Math.min(limite, 500)));
+    public List<Notificacion> listar(FiltroNotificaciones filtro, int limite) {
+        return repository.buscar(filtro, Math.max(1, Math.min(limite, 500)));
+    }
+
+    /** How many match the filter in each estado (pendiente, fallida, enviada). */
+    @Transactional(readOnly = true)
+    public Map<String, Long> cuentas(FiltroNotificaciones filtro) {
+        return repository.cuentas(filtro);
+    }
+
+    /** The eventos the outbox holds, for a filter. */
+    @Transactional(readOnly = true)
+    public List<String> eventos() {
+        return repository.eventos();
     }
 }

@@ -11,11 +11,20 @@ class NotificacionesJob implements Job {
 
     private final NotificacionService service;
     private final String cron;
+    private final Duration bloqueoMaximo;
 
+    /**
+     * @param bloqueoMaximo how long a run's lock outlives a crashed instance: delivery resumes at
+     *     most this long after a crash. Two runs overlapping past it send nothing twice (each
+     *     notification is claimed with {@code FOR UPDATE SKIP LOCKED}), so it is short.
+     */
     NotificacionesJob(
-            NotificacionService service, @Value("${inventario.notificaciones.cron:0 * * * * *}") String cron) {
+            NotificacionService service,
+            @Value("${inventario.notificaciones.cron:0 * * * * *}") String cron,
+            @Value("${inventario.notificaciones.bloqueo-maximo:2m}") Duration bloqueoMaximo) {
         this.service = service;
         this.cron = cron;
+        this.bloqueoMaximo = bloqueoMaximo;
     }
 
     @Override
@@ -31,6 +40,11 @@ class NotificacionesJob implements Job {
     @Override
     public String descripcion() {
         return "Delivers pending e-mail and webhook notifications, retrying failed ones with back-off";
+    }
+
+    @Override
+    public Duration bloqueoMaximo() {
+        return bloqueoMaximo;
     }
 
     @Override

@@ -211,8 +211,8 @@ public class PlanService {
     }
 
     /**
-     * Tells the plan's technicians (its technician, or everyone in its rotation; e-mail) and the
-     * webhook, in this transaction: once per plan, technician and day.
+     * Tells the plan's technicians (its technician, or everyone in its rotation; e-mail in each
+     * one's language) and the webhook, in this transaction: once per plan, technician and day.
      */
     private void notificar(Plan plan, int generados, LocalDate hoy) {
         String clave = "plan-generado:" + plan.id() + ":" + hoy;
@@ -220,15 +220,14 @@ public class PlanService {
                 ? (plan.tecnicoId() == null ? List.of() : List.of(plan.tecnicoId()))
                 : plan.rotacion().stream().distinct().toList();
         for (Long tecnico : tecnicos) {
-            String email = usuarios.buscar(tecnico).email();
-            notificaciones.encolarEmail(
-                    email,
+            notificaciones.encolarEmailA(
+                    tecnico,
                     "plan.generado",
-                    "Mantenimiento programado: " + plan.titulo(),
-                    "El plan «" + plan.titulo() + "» programó " + generados
-                            + " mantenimientos en los próximos " + horizonte.toDays() + " días"
-                            + (tecnicos.size() > 1 ? ", por turnos entre " + tecnicos.size() + " técnicos." : "."),
-                    clave + ":" + tecnico);
+                    clave + ":" + tecnico,
+                    plan.titulo(),
+                    generados,
+                    horizonte.toDays(),
+                    tecnicos.size());
         }
         notificaciones.encolarEvento(
                 "plan.generado", Map.of("plan_id", plan.id(), "titulo", plan.titulo(), "generados", generados), clave);

@@ -15,6 +15,7 @@ record Panel(
         long mantenimientosVencidos,
         List<MantenimientoPendiente> proximosMantenimientos,
         List<MantenimientoPendiente> mantenimientosAtrasados,
+        List<ColaTecnico> colasPorTecnico,
         long garantiasPorVencer,
         List<GarantiaPorVencer> garantias,
         List<Cambio> cambiosRecientes) {
@@ -30,6 +31,7 @@ record Panel(
                 mantenimientosVencidos,
                 proximosMantenimientos,
                 mantenimientosAtrasados,
+                colasPorTecnico,
                 garantiasPorVencer,
                 garantias,
                 cambios);
@@ -43,6 +45,9 @@ record Panel(
             LocalDate fechaProgramada,
             String codigo,
             String nombre) {}
+
+    /** A technician's queues: open records due this week and overdue; {@code tecnicoId} null: unassigned. */
+    record ColaTecnico(Long tecnicoId, String nombre, long semana, long vencidos) {}
 
     record GarantiaPorVencer(String codigo, String nombre, LocalDate garantiaHasta) {}
 

@@ -108,6 +108,25 @@ class ReporteConsultas {
                 .single();
     }
 
+    /**
+     * The open records due this week or overdue by technician (the unassigned ones under a null
+     * id), those with the most overdue first.
+     */
+    List<Panel.ColaTecnico> colasPorTecnico(LocalDate hoy, LocalDate finSemana) {
+        return jdbc.sql("""
+                        SELECT m.tecnico_id, u.nombre,
+                               count(*) FILTER (WHERE m.fecha_programada BETWEEN :hoy AND :fin) AS semana,
+                               count(*) FILTER (WHERE m.fecha_programada < :hoy) AS vencidos
+                        FROM mantenimientos m LEFT JOIN usuarios u ON u.id = m.tecnico_id
+                        WHERE m.estado IN ('programado', 'en_progreso') AND m.fecha_programada <= :fin
+                        GROUP BY m.tecnico_id, u.nombre
+                        ORDER BY vencidos DESC, semana DESC, u.nombre NULLS LAST, m.tecnico_id""")
+                .param("hoy", hoy)
+                .param("fin", finSemana)
+                .query(Panel.ColaTecnico.class)
+                .list();
+    }
+
     List<Panel.MantenimientoPendiente> mantenimientos(LocalDate desde, LocalDate hasta, int limite) {
         return jdbc.sql("""
                         SELECT m.id, m.titulo, m.tipo, m.estado, m.fecha_programada, a.codigo, a.nombre

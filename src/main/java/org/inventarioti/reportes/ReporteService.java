@@ -56,6 +56,7 @@ public class ReporteService {
                 pendientes.vencidos(),
                 consultas.mantenimientos(hoy, finSemana, LISTA_PANEL),
                 consultas.mantenimientos(LocalDate.of(1, 1, 1), hoy.minusDays(1), LISTA_PANEL),
+                consultas.colasPorTecnico(hoy, finSemana),
                 consultas.contarGarantias(hoy, limiteGarantia),
                 consultas.garantias(hoy, limiteGarantia, LISTA_PANEL),
                 List.of());

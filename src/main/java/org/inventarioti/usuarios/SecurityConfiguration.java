@@ -131,6 +131,8 @@ class SecurityConfiguration {
                                 "/auditoria/**",
                                 "/categorias/**",
                                 "/cuarentena/**",
+                                "/notificaciones",
+                                "/notificaciones/**",
                                 "/backups",
                                 "/backups/**")
                         .hasRole("ADMIN")
@@ -138,6 +140,8 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .requestMatchers("/mantenimientos/*/eliminar", "/activos/*/eliminar")
                         .hasRole("ADMIN")
+                        .requestMatchers("/importaciones", "/importaciones/**")
+                        .hasRole("TECNICO")
                         .requestMatchers(
                                 "/mantenimientos/nuevo",
                                 "/mantenimientos/*/editar",

@@ -25,6 +25,14 @@ public class Textos {
     }
 
     /**
+     * A submitted value a page shows again outside {@code th:field} (hidden fields, labels, {@code
+     * th:value}) without the secret it may hold, as {@link FormulariosSinSecretos} does for fields.
+     */
+    public String sinSecretos(String valor) {
+        return valor == null ? null : org.inventarioti.secretos.DetectorSecretos.retirar(valor, "");
+    }
+
+    /**
      * A refusal in the reader's words: a JSON Schema keyword ({@code required}, {@code pattern}…) by
      * its message {@code activos.error.esquema.<keyword>}; otherwise as the service wrote it.
      */

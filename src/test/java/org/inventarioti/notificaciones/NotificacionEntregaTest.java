@@ -80,9 +80,12 @@ class NotificacionEntregaTest {
                         new EmailCanal(provider, "inventario@test.local", textos, bajaTokens, "http://localhost"),
                         new WebhookCanal(webhookRepository, "s3cr3t-de-prueba", permitirPrivadas)),
                 json,
+                auditoria,
                 Clock.systemUTC(),
                 intentos,
-                fallos);
+                fallos,
+                java.time.Duration.ofMinutes(1),
+                tx);
     }
 
     private static int freePort() throws Exception {
@@ -234,6 +237,41 @@ class NotificacionEntregaTest {
         service.entregar();
         assertThat(fila("email:" + clave).estado()).isEqualTo(Notificacion.FALLIDA);
         assertThat(fila("email:" + clave).intentos()).isEqualTo(2);
+    }
+
+    @Test
+    void retryingAFailedOneWhenItsReceiverIsBackDeliversItOnce() throws Exception {
+        int port = freePort();
+        NotificacionService service = service(mailSender(port), "", false, 1);
+        String destino = Api.unique("reintento").toLowerCase() + "@test.local";
+        String clave = Api.unique("reintento");
+        tx.executeWithoutResult(s -> service.encolarEmail(destino, "prueba", "Reintento", "Cuerpo", clave));
+        service.entregar();
+        Notificacion fallida = fila("email:" + clave);
+        assertThat(fallida.estado()).isEqualTo(Notificacion.FALLIDA);
+
+        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            Notificacion reintentada = service.reintentar(fallida.id());
+            assertThat(reintentada.estado()).isEqualTo(Notificacion.ENVIADA);
+            assertThat(reintentada.intentos()).isEqualTo(2);
+            assertThat(reintentada.ultimoError()).isNull();
+            assertThatThrownBy(() -> service.reintentar(fallida.id()))
+                    .as("a sent one is not sent again")
+                    .isInstanceOf(org.inventarioti.errors.ConflictException.class);
+            service.entregar();
+            assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+                        try {
+                            return m.getAllRecipients()[0].toString().equals(destino);
+                        } catch (Exception e) {
+                            return false;
+                        }
+                    }))
+                    .hasSize(1);
+        } finally {
+            smtp.stop();
+        }
     }
 
     @Test

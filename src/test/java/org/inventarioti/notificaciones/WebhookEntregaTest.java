@@ -108,9 +108,12 @@ class WebhookEntregaTest {
                                 "http://localhost"),
                         new WebhookCanal(webhooks, "", true)),
                 json,
+                auditoria,
                 java.time.Clock.systemUTC(),
                 10,
-                3);
+                3,
+                java.time.Duration.ofMinutes(1),
+                tx);
     }
 
     @AfterEach

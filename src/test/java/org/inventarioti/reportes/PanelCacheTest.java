@@ -33,7 +33,8 @@ class PanelCacheTest {
 
     static Panel panel(long total) {
         Resumen vacio = new Resumen("estado", List.of(), total, List.of());
-        return new Panel(total, List.of(), vacio, vacio, vacio, 0, 0, List.of(), List.of(), 0, List.of(), List.of());
+        return new Panel(
+                total, List.of(), vacio, vacio, vacio, 0, 0, List.of(), List.of(), List.of(), 0, List.of(), List.of());
     }
 
     @Test

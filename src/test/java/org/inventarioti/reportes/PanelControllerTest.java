@@ -109,6 +109,68 @@ class PanelControllerTest {
     }
 
     @Test
+    void theQueuesAreBrokenDownByTechnicianEachLinkingToItsFilteredList() throws Exception {
+        Filas filas = new Filas(jdbc);
+        long categoria = filas.categoria(Filas.unico("Cat colas"));
+        Filas.Activo activo = filas.activo(categoria, "Colas", "Activo", null, null, null);
+        LocalDate hoy = LocalDate.now();
+        TestUsers.TestUser ana = users.create(Rol.TECNICO);
+        TestUsers.TestUser luis = users.create(Rol.TECNICO);
+        TestUsers.TestUser libre = users.create(Rol.TECNICO);
+        asignar(filas.mantenimiento(activo.id(), Filas.unico("Ana vencido"), "programado", hoy.minusDays(3)), ana);
+        asignar(filas.mantenimiento(activo.id(), Filas.unico("Ana vencido"), "en_progreso", hoy.minusDays(1)), ana);
+        String anaHoy = Filas.unico("Ana hoy");
+        asignar(filas.mantenimiento(activo.id(), anaHoy, "programado", hoy), ana);
+        asignar(filas.mantenimiento(activo.id(), "Ana lejano", "programado", hoy.plusDays(30)), ana);
+        asignar(filas.mantenimiento(activo.id(), "Ana hecho", "completado", hoy.minusDays(2)), ana);
+        asignar(filas.mantenimiento(activo.id(), Filas.unico("Luis hoy"), "programado", hoy), luis);
+
+        Panel panel = service.panel();
+        assertThat(panel.colasPorTecnico())
+                .contains(
+                        new Panel.ColaTecnico(ana.id(), ana.usuario().nombre(), 1, 2),
+                        new Panel.ColaTecnico(luis.id(), luis.usuario().nombre(), 1, 0))
+                .noneMatch(c -> c.tecnicoId() != null && c.tecnicoId() == libre.id());
+
+        String html = mvc.get()
+                .uri("/")
+                .with(Sesiones.de(users.create(Rol.LECTOR)))
+                .exchange()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        String vencidosAna = "/mantenimientos?cola=vencidos&amp;tecnico_id=" + ana.id();
+        String semanaAna = "/mantenimientos?cola=pendientes&amp;tecnico_id=" + ana.id();
+        assertThat(html)
+                .contains("id=\"cola-tecnico-" + ana.id() + "\"", "id=\"cola-tecnico-" + luis.id() + "\"")
+                .contains("href=\"" + vencidosAna + "\">2</a>", "href=\"" + semanaAna + "\">1</a>")
+                .contains("href=\"/mantenimientos?cola=pendientes&amp;tecnico_id=" + luis.id() + "\">1</a>")
+                .doesNotContain("/mantenimientos?cola=vencidos&amp;tecnico_id=" + luis.id())
+                .doesNotContain("id=\"cola-tecnico-" + libre.id() + "\"")
+                .containsPattern("id=\"cifra-vencidos\"\\s+href=\"/mantenimientos\\?cola=vencidos\"")
+                .containsPattern("id=\"cifra-semana\"\\s+href=\"/mantenimientos\\?cola=pendientes\"");
+
+        String lista = mvc.get()
+                .uri(semanaAna.replace("&amp;", "&"))
+                .with(Sesiones.de(users.create(Rol.LECTOR)))
+                .exchange()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(lista)
+                .as("the link opens that technician's queue")
+                .contains(anaHoy)
+                .doesNotContain("Ana lejano");
+        assertThat(mvc.get().uri("/?lang=en").with(Sesiones.de(users.create(Rol.LECTOR))))
+                .bodyText()
+                .contains("Maintenance by technician: this week and overdue");
+    }
+
+    private void asignar(long mantenimiento, TestUsers.TestUser tecnico) {
+        jdbc.sql("UPDATE mantenimientos SET tecnico_id = ? WHERE id = ?")
+                .params(tecnico.id(), mantenimiento)
+                .update();
+    }
+
+    @Test
     void namesFromTheDataAreShownAsText() throws Exception {
         Filas filas = new Filas(jdbc);
         long categoria = filas.categoria(Filas.unico(XSS));

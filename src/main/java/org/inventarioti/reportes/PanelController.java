@@ -1,5 +1,7 @@
 package org.inventarioti.reportes;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,16 +18,20 @@ class PanelController {
     private final JsonMapper json;
     private final TextosReporte etiquetas;
 
-    PanelController(ReporteService service, JsonMapper json, TextosReporte etiquetas) {
+    private final Clock clock;
+
+    PanelController(ReporteService service, JsonMapper json, TextosReporte etiquetas, Clock clock) {
         this.service = service;
         this.json = json;
         this.etiquetas = etiquetas;
+        this.clock = clock;
     }
 
     @GetMapping("/")
     String panel(Model model) {
         Panel panel = service.panel();
         model.addAttribute("panel", panel);
+        model.addAttribute("enlaces", EnlacesPanel.de(LocalDate.now(clock), service.categorias()));
         Map<String, Object> graficos = new LinkedHashMap<>();
         graficos.put("estado", serie(panel.porEstado()));
         graficos.put("categoria", serie(panel.porCategoria()));

@@ -61,6 +61,12 @@ public class ReporteService {
                 List.of());
     }
 
+    /** Category names and ids, for the dashboard's links (names are unique). */
+    @Transactional(readOnly = true)
+    List<ReporteConsultas.CategoriaOpcion> categorias() {
+        return consultas.categorias();
+    }
+
     /** Counts and values along {@code dimension} (estado, categoria or area). */
     @Transactional(readOnly = true)
     public Resumen resumen(String dimension, FiltroReporte filtro) {

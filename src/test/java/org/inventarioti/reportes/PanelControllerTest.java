@@ -75,7 +75,8 @@ class PanelControllerTest {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(html.replaceAll("\\s+", " "))
                 .containsPattern(
-                        "<td>" + nombre + "</td> <td class=\"text-end cifra\">3</td> <td class=\"text-end importes\">"
+                        "<td><a href=\"/activos\\?categoria_id=" + categoria + "\">" + nombre
+                                + "</a></td> <td class=\"text-end cifra\">3</td> <td class=\"text-end importes\">"
                                 + " <span class=\"importe cifra\">120,50 EUR</span>; <span class=\"importe cifra\">7,00 USD</span>");
     }
 

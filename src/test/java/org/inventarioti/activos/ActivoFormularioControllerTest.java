@@ -311,8 +311,8 @@ class ActivoFormularioControllerTest {
         assertThat(conflicto).hasStatus(409);
         String html = body(conflicto);
         assertThat(html)
-                .contains("id=\"conflicto\"", "Otra persona guardó este activo", "Su versión", "Versión actual")
-                .contains("Cambiada por otro", "Mi nombre", "distinto")
+                .contains("id=\"conflicto\"", "Otra persona guardó este activo", "Su versión", "Guardado por")
+                .contains("Cambiada por otro", "Mi nombre", "Distinto")
                 .contains("name=\"version\" value=\"" + (despues.version() + 1) + "\"")
                 .contains("id=\"recargar-actual\"", "Guardar mi versión");
         assertThat(activos.buscar(a.id()).nombre()).isEqualTo("Renombrado");

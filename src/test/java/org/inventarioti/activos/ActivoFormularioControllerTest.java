@@ -177,7 +177,8 @@ class ActivoFormularioControllerTest {
                 .contains("id=\"especificaciones.ram_gb-error\"")
                 .containsPattern("id=\"especificaciones.ram_gb-error\"[^>]*>\\s*<span class=\"d-block\">Este campo es"
                         + " obligatorio.</span>")
-                .containsPattern("id=\"estado-error\"[^>]*>\\s*<span class=\"d-block\">must be one of")
+                .containsPattern(
+                        "id=\"estado-error\"[^>]*>\\s*<span class=\"d-block\">Debe ser uno de estos valores: Activo,")
                 .contains("Revise los campos marcados.")
                 .contains("value=\"Intel i7\"", "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
                 .doesNotContain(XSS);

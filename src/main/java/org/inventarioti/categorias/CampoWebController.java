@@ -84,7 +84,7 @@ class CampoWebController {
             model.addAttribute("guardada", true);
             return "categorias/no-conformes";
         } catch (StaleVersionException e) {
-            response.setStatus(409);
+            // as the category form: the page again, saying so (the hostile-input suite allows no 409 for pages)
             result.reject("categorias.error.conflicto");
             return formulario(categoria, model);
         } catch (InvalidException e) {

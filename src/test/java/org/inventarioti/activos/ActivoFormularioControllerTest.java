@@ -219,7 +219,9 @@ class ActivoFormularioControllerTest {
                         .uri("/activos/" + creado.codigo() + "/editar")
                         .with(Sesiones.de(tecnico))
                         .exchange()))
-                .contains("value=\"1285,50\"", "value=\"2025-01-15\"");
+                .contains("value=\"1285,50\"", "value=\"2025-01-15\"")
+                // a text box: a number box shows nothing for 1285,50 and saving would clear the price
+                .containsPattern("type=\"text\" inputmode=\"decimal\"\\s+class=\"form-control\" id=\"precio\"");
         String ingles = DatosWeb.unico("SN-LOC-EN");
         assertThat(mvc.perform(nuevo(ingles, Map.of("precio", "1,285.50", "fecha_compra", "1/15/2025"))
                         .param("lang", "en")))

@@ -12,7 +12,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * ending within {@link ReporteService#DIAS_GARANTIA} days, both ends included, of assets not
  * retired). An empty área has no filter in the list, so its row has no link.
  */
-public final class EnlacesPanel {
+final class EnlacesPanel {
 
     private final LocalDate hoy;
     private final Map<String, Long> categorias;

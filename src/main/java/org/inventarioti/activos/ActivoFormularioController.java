@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Creating and editing an asset in the browser. The specification fields come from the chosen
@@ -40,13 +41,19 @@ class ActivoFormularioController {
     private final CategoriaService categorias;
     private final ErroresActivo errores;
     private final MessageSource messages;
+    private final JsonMapper json;
 
     ActivoFormularioController(
-            ActivoService activos, CategoriaService categorias, ErroresActivo errores, MessageSource messages) {
+            ActivoService activos,
+            CategoriaService categorias,
+            ErroresActivo errores,
+            MessageSource messages,
+            JsonMapper json) {
         this.activos = activos;
         this.categorias = categorias;
         this.errores = errores;
         this.messages = messages;
+        this.json = json;
     }
 
     /**
@@ -89,7 +96,9 @@ class ActivoFormularioController {
     @GetMapping("/{codigo}/editar")
     String editar(@PathVariable String codigo, Model model) {
         Activo activo = activos.porCodigo(codigo);
-        return formulario(activo, FormularioActivo.de(activo, campos(activo.categoriaId())), null, model);
+        FormularioActivo form = FormularioActivo.de(activo, campos(activo.categoriaId()));
+        model.addAttribute(TextosFormulario.CAMPO, TextosFormulario.json(form, json));
+        return formulario(activo, form, null, model);
     }
 
     @PostMapping("/{codigo}")
@@ -97,10 +106,19 @@ class ActivoFormularioController {
             @PathVariable String codigo,
             @ModelAttribute("form") FormularioActivo form,
             BindingResult result,
+            @RequestParam(name = TextosFormulario.CAMPO, required = false) String original,
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
         Activo activo = activos.porCodigo(codigo);
+        Map<String, String> cargado = TextosFormulario.leer(original, json);
+        if (cargado == null && activo.version() == java.util.Objects.requireNonNullElse(form.version(), -1)) {
+            cargado = TextosFormulario.de(FormularioActivo.de(activo, campos(activo.categoriaId())));
+        }
+        model.addAttribute("cargado", cargado);
+        if (cargado != null) {
+            model.addAttribute(TextosFormulario.CAMPO, json.writeValueAsString(cargado));
+        }
         FormularioActivo.Lectura lectura = form.leer(campos(form.categoriaId()), activo.especificaciones());
         errores.malFormados(lectura.malFormados(), form, result);
         if (result.hasErrors()) {
@@ -135,10 +153,14 @@ class ActivoFormularioController {
         if (e instanceof StaleVersionException stale && stale.current() instanceof Activo otro && activo != null) {
             response.setStatus(409);
             model.addAttribute("conflicto", otro);
-            FormularioActivo mio = form.sinSecretos();
-            model.addAttribute(
-                    "comparacion", Comparacion.de(mio, otro, campos(otro.categoriaId()), this::nombreCategoria));
-            return formulario(activo, mio.conVersion(otro.version()), result, model);
+            @SuppressWarnings("unchecked")
+            Map<String, String> cargado = (Map<String, String>) model.getAttribute("cargado");
+            List<CamposEspecificacion.Campo> suyos = campos(otro.categoriaId());
+            Comparacion comparacion = Comparacion.de(form.sinSecretos(), cargado, otro, suyos, this::nombreCategoria);
+            model.addAttribute("comparacion", comparacion);
+            // What the person now works on is the version saved meanwhile.
+            model.addAttribute(TextosFormulario.CAMPO, TextosFormulario.json(FormularioActivo.de(otro, suyos), json));
+            return formulario(activo, comparacion.combinado(), result, model);
         }
         response.setStatus(e instanceof ConflictException ? 409 : 422);
         errores.de(e, form, result);

@@ -90,7 +90,9 @@ class ActivoWebController {
             if (!htmx.isHtmxRequest()) {
                 response.setStatus(400); // htmx swaps only 2xx answers: it gets the explanation with a 200
             }
-            model.addAttribute("errorFiltro", e.detail());
+            // said in the page's language by the filter it names, never the service's English
+            model.addAttribute("errorFiltro", true);
+            model.addAttribute("errorParametro", e.parameter().orElse(null));
             pagina = new ListPage<>(List.of(), 0, 1, 0, null);
         }
         List<Categoria> lista = todasLasCategorias();

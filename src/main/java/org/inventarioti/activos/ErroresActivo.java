@@ -9,6 +9,7 @@ import org.inventarioti.errors.InvalidException;
 import org.inventarioti.errors.VersionRequiredException;
 import org.inventarioti.secretos.DetectorSecretos;
 import org.inventarioti.web.ErroresFormulario;
+import org.inventarioti.web.Textos;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -103,16 +104,9 @@ class ErroresActivo {
         if (campo.equals("categoria_id") && form.categoriaId() != null) {
             return texto("activos.error.categoria");
         }
-        if (error.code() != null) {
-            // a keyword of the category's JSON Schema: worded in the user's language when we know it
-            String localizado = messages.getMessage(
-                    "activos.error.esquema." + error.code(),
-                    error.args().toArray(),
-                    null,
-                    LocaleContextHolder.getLocale());
-            return localizado == null ? m : localizado;
-        }
-        return m;
+        // a keyword of the category's JSON Schema or a constraint: in the user's language when we know it
+        String localizado = Textos.enPalabras(messages, error, LocaleContextHolder.getLocale());
+        return localizado == null ? m : localizado;
     }
 
     private String texto(String clave, Object... args) {

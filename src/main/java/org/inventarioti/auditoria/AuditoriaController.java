@@ -28,6 +28,7 @@ class AuditoriaController {
             filters = {
                 "entidad: activo, categoria, mantenimiento, usuario, auth …",
                 "entidad_id: id of the entity",
+                "activo: an asset's codigo, without case: the asset's rows and its maintenance records' rows",
                 "actor: email of the user, any case",
                 "actor_id: id of the user",
                 "accion: crear, actualizar, eliminar, login …",

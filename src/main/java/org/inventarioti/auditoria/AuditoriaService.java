@@ -73,7 +73,8 @@ public class AuditoriaService {
             long id, OffsetDateTime ocurridoEn, String actorEmail, String accion, JsonNode antes, JsonNode despues) {}
 
     /**
-     * The audit trail (ADMIN): filters {@code entidad, entidad_id, actor} (email), {@code actor_id,
+     * The audit trail (ADMIN): filters {@code entidad, entidad_id, activo} (an asset code: its rows
+     * and its maintenance records'), {@code actor} (email), {@code actor_id,
      * accion, desde, hasta} (date or timestamp, {@code hasta} exclusive); newest first.
      */
     @Transactional(readOnly = true)

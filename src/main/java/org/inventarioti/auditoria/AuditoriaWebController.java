@@ -24,8 +24,8 @@ class AuditoriaWebController {
     static final List<String> ENTIDADES = List.of("activo", "categoria", "mantenimiento", "usuario", "sesion");
     static final List<String> ACCIONES = List.of("crear", "actualizar", "eliminar", "login", "login_fallido");
 
-    /** One audit row with its before/after as indented JSON text. */
-    record Fila(AuditoriaService.Entrada entrada, String antes, String despues) {}
+    /** One audit row: the record it is about, its before/after as indented JSON text. */
+    record Fila(AuditoriaService.Entrada entrada, RegistroAuditado registro, String antes, String despues) {}
 
     private final AuditoriaService service;
     private final JsonMapper json;
@@ -60,7 +60,7 @@ class AuditoriaWebController {
     }
 
     private Fila fila(AuditoriaService.Entrada e) {
-        return new Fila(e, texto(e.antes()), texto(e.despues()));
+        return new Fila(e, RegistroAuditado.de(e), texto(e.antes()), texto(e.despues()));
     }
 
     private String texto(JsonNode nodo) {

@@ -10,11 +10,19 @@ import org.inventarioti.listing.ListParams;
 import org.inventarioti.web.FiltrosPagina;
 
 /**
- * The audit page's filters as the browser sends them. Dates are whole days in the server's time
+ * The audit page's filters as the browser sends them: people filter by an asset's code
+ * ({@code activo}); {@code entidad_id} stays for links that carry it. Dates are whole days in the server's time
  * zone, both included; the service takes instants with {@code hasta} excluded.
  */
 record FiltroAuditoria(
-        String entidad, String entidadId, String actor, String accion, String desde, String hasta, String page) {
+        String entidad,
+        String entidadId,
+        String activo,
+        String actor,
+        String accion,
+        String desde,
+        String hasta,
+        String page) {
 
     static final int POR_PAGINA = 25;
 
@@ -22,6 +30,7 @@ record FiltroAuditoria(
         return new FiltroAuditoria(
                 FiltrosPagina.valor(query, "entidad"),
                 FiltrosPagina.valor(query, "entidad_id"),
+                FiltrosPagina.valor(query, "activo"),
                 FiltrosPagina.valor(query, "actor"),
                 FiltrosPagina.valor(query, "accion"),
                 FiltrosPagina.valor(query, "desde"),
@@ -33,6 +42,7 @@ record FiltroAuditoria(
         Map<String, List<String>> q = new LinkedHashMap<>();
         FiltrosPagina.poner(q, "entidad", entidad);
         FiltrosPagina.poner(q, "entidad_id", entidadId);
+        FiltrosPagina.poner(q, "activo", activo);
         FiltrosPagina.poner(q, "actor", actor);
         FiltrosPagina.poner(q, "accion", accion);
         FiltrosPagina.poner(q, "page", page);
@@ -60,6 +70,7 @@ record FiltroAuditoria(
         Map<String, String> p = new LinkedHashMap<>();
         p.put("entidad", entidad);
         p.put("entidad_id", entidadId);
+        p.put("activo", activo);
         p.put("actor", actor);
         p.put("accion", accion);
         p.put("desde", desde);

@@ -15,5 +15,12 @@ public interface ActivosDeCategoria {
     /** Hands the especificaciones of each asset of the category, by id, to {@code consumer}. */
     void recorrer(long categoriaId, Consumer<ActivoEspecificaciones> consumer);
 
+    /**
+     * Gives {@code valor} under {@code clave} to each asset of the category that lacks it (or holds
+     * null), as an ordinary change of that asset (its rules, its version, one audit row each);
+     * returns how many were changed.
+     */
+    long rellenar(long categoriaId, String clave, JsonNode valor);
+
     record ActivoEspecificaciones(long id, String codigo, JsonNode especificaciones) {}
 }

@@ -136,6 +136,65 @@ public class CategoriaService {
         auditoria.eliminado(ENTIDAD, id, before);
     }
 
+    /**
+     * What adding {@code campo} would do: the schema it gives, how many of the category's assets
+     * would not follow it, and how many would not once the assets lacking the field get its value
+     * for existing assets. Nothing is saved.
+     */
+    public record Prevision(ObjectNode esquema, long total, long noConformes, long noConformesConValor) {}
+
+    @Transactional(readOnly = true)
+    public Prevision preverCampo(long id, CampoNuevo campo) {
+        Categoria categoria = buscar(id);
+        Checks.orFail(campo.problemas(categoria.esquema()));
+        ObjectNode esquema = campo.en(categoria.esquema());
+        Checks.orFail(esquemas.problemas(esquema));
+        var schema = esquemas.compilar(esquema);
+        JsonNode valor = campo.porDefecto();
+        long[] cuentas = new long[3];
+        activos.recorrer(id, a -> {
+            JsonNode specs = a.especificaciones() == null ? json.createObjectNode() : a.especificaciones();
+            cuentas[0]++;
+            if (!esquemas.validar(schema, specs).isEmpty()) {
+                cuentas[1]++;
+                JsonNode actual = specs.get(campo.clave());
+                JsonNode rellenas = specs;
+                if (valor != null && (actual == null || actual.isNull()) && specs instanceof ObjectNode o) {
+                    rellenas = o.deepCopy().set(campo.clave(), valor);
+                }
+                if (!esquemas.validar(schema, rellenas).isEmpty()) {
+                    cuentas[2]++;
+                }
+            }
+        });
+        return new Prevision(esquema, cuentas[0], cuentas[1], cuentas[2]);
+    }
+
+    /**
+     * Adds {@code campo} to the schema at {@code version} and, with {@code rellenar}, gives its
+     * value for existing assets to each asset lacking it (each an audited change of that asset), in
+     * one transaction: a refused asset leaves everything as it was.
+     */
+    @Transactional
+    public Actualizacion anadirCampo(long id, int version, CampoNuevo campo, boolean rellenar) {
+        Categoria categoria = Versions.atVersion(ENTIDAD_API, id, version, buscar(id));
+        Checks.orFail(campo.problemas(categoria.esquema()));
+        if (rellenar && campo.porDefecto() == null) {
+            Checks.orFail(List.of(
+                    FieldError.of("valor_por_defecto", "is required to fill the assets", "requerido", List.of())));
+        }
+        Actualizacion hecha = reemplazar(
+                id,
+                new CategoriaRequest(
+                        categoria.nombre(), categoria.descripcion(), campo.en(categoria.esquema()), version),
+                null);
+        if (!rellenar) {
+            return hecha;
+        }
+        activos.rellenar(id, campo.clave(), campo.porDefecto());
+        return new Actualizacion(hecha.categoria(), noConformes(hecha.categoria()));
+    }
+
     /** The assets of the category whose especificaciones do not follow its current schema. */
     @Transactional(readOnly = true)
     public NoConformes noConformes(long id) {

@@ -73,8 +73,18 @@ class EsquemaValidator {
 
     /** Validates especificaciones; each error names its field ({@code especificaciones.ram: required}). */
     List<FieldError> validar(Categoria categoria, JsonNode especificaciones) {
-        Schema schema = compiled.computeIfAbsent(
-                categoria.id() + ":" + categoria.version(), key -> registry.getSchema(categoria.esquema()));
+        return validar(
+                compiled.computeIfAbsent(
+                        categoria.id() + ":" + categoria.version(), key -> registry.getSchema(categoria.esquema())),
+                especificaciones);
+    }
+
+    /** A schema not saved yet (a change being considered), compiled for these checks and not kept. */
+    Schema compilar(JsonNode esquema) {
+        return registry.getSchema(esquema);
+    }
+
+    List<FieldError> validar(Schema schema, JsonNode especificaciones) {
         List<FieldError> errors = new ArrayList<>();
         for (var error : schema.validate(especificaciones)) {
             String field = path("especificaciones", error.getInstanceLocation());

@@ -1,8 +1,10 @@
 package org.inventarioti.reportes;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.springframework.web.util.UriUtils;
 
 /** Everything the dashboard shows, read in one go. */
 record Panel(
@@ -51,5 +53,27 @@ record Panel(
 
     record GarantiaPorVencer(String codigo, String nombre, LocalDate garantiaHasta) {}
 
-    record Cambio(OffsetDateTime ocurridoEn, String actorEmail, String accion, String entidad, String entidadId) {}
+    /** A recent change; {@code codigo}: the asset's code when the change is of an asset. */
+    record Cambio(
+            OffsetDateTime ocurridoEn,
+            String actorEmail,
+            String accion,
+            String entidad,
+            String entidadId,
+            String codigo) {
+
+        /** The changed record's page, or null when it was deleted (or has no page). */
+        public String enlace() {
+            if (accion.equals("eliminar") || entidadId == null) {
+                return null;
+            }
+            return switch (entidad) {
+                case "activo" ->
+                    codigo == null ? null : "/activos/" + UriUtils.encodePathSegment(codigo, StandardCharsets.UTF_8);
+                case "mantenimiento" -> "/mantenimientos/" + entidadId;
+                case "categoria" -> "/categorias/" + entidadId;
+                default -> null;
+            };
+        }
+    }
 }

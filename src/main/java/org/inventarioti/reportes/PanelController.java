@@ -1,5 +1,7 @@
 package org.inventarioti.reportes;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +20,19 @@ class PanelController {
     private final TextosReporte etiquetas;
     private final AsignacionesVencidas devoluciones;
 
+    private final Clock clock;
+
     PanelController(
-            ReporteService service, JsonMapper json, TextosReporte etiquetas, AsignacionesVencidas devoluciones) {
+            ReporteService service,
+            JsonMapper json,
+            TextosReporte etiquetas,
+            AsignacionesVencidas devoluciones,
+            Clock clock) {
         this.devoluciones = devoluciones;
         this.service = service;
         this.json = json;
         this.etiquetas = etiquetas;
+        this.clock = clock;
     }
 
     @GetMapping("/")
@@ -32,6 +41,7 @@ class PanelController {
         model.addAttribute("panel", panel);
         model.addAttribute("devolucionesVencidas", devoluciones.vencidas());
         model.addAttribute("devolucionesSemana", devoluciones.estaSemana());
+        model.addAttribute("enlaces", EnlacesPanel.de(LocalDate.now(clock), service.categorias()));
         Map<String, Object> graficos = new LinkedHashMap<>();
         graficos.put("estado", serie(panel.porEstado()));
         graficos.put("categoria", serie(panel.porCategoria()));

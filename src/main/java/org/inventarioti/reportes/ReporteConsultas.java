@@ -25,13 +25,19 @@ class ReporteConsultas {
         this.jdbc = jdbc;
     }
 
-    private record Grupo(String dimension, String clave, String moneda, long cantidad, BigDecimal valor) {}
+    /** {@code clave}: what the group is counted by; {@code etiqueta}: how it reads (an área's first spelling). */
+    private record Grupo(
+            String dimension, String clave, String etiqueta, String moneda, long cantidad, BigDecimal valor) {}
 
-    /** Counts and values by estado, categoría, área and in total, with one scan of the assets. */
+    /**
+     * Counts and values by estado, categoría, área and in total, with one scan of the assets. Áreas
+     * are counted as the asset list filters them (without case), so a row's link shows its number.
+     */
     Map<String, Resumen> resumenes(FiltroReporte filtro) {
         FiltroReporte.Sql sql = filtro.sql();
         List<Grupo> grupos = jdbc.sql("""
                         SELECT g.dimension, CASE WHEN g.dimension = 'categoria' THEN c.nombre ELSE g.clave END AS clave,
+                               CASE WHEN g.dimension = 'area' THEN g.etiqueta END AS etiqueta,
                                g.moneda, g.cantidad, g.valor
                         FROM (SELECT CASE WHEN GROUPING(a.estado) = 0 THEN 'estado'
                                           WHEN GROUPING(a.categoria_id) = 0 THEN 'categoria'
@@ -40,9 +46,10 @@ class ReporteConsultas {
                                      CASE WHEN GROUPING(a.estado) = 0 THEN a.estado
                                           WHEN GROUPING(x.area_norm) = 0 THEN x.area_norm END AS clave,
                                      CASE WHEN GROUPING(a.categoria_id) = 0 THEN a.categoria_id END AS categoria_id,
+                                     min(coalesce(btrim(a.area), '')) AS etiqueta,
                                      a.moneda, count(*) AS cantidad, sum(a.precio) AS valor
                               FROM activos a
-                              CROSS JOIN LATERAL (SELECT coalesce(btrim(a.area), '') AS area_norm) x
+                              CROSS JOIN LATERAL (SELECT lower(coalesce(a.area, '')) AS area_norm) x
                         """ + sql.where() + """
                               GROUP BY GROUPING SETS ((a.estado, a.moneda), (a.categoria_id, a.moneda),
                                                       (x.area_norm, a.moneda), (a.moneda))) g
@@ -60,12 +67,16 @@ class ReporteConsultas {
 
     private static Resumen resumen(String dimension, List<Grupo> grupos) {
         Map<String, List<Grupo>> porClave = new LinkedHashMap<>();
+        Map<String, String> etiquetas = new LinkedHashMap<>();
         long total = 0;
         List<Resumen.Importe> valorTotal = new ArrayList<>();
         for (Grupo g : grupos) {
             if (g.dimension().equals(dimension)) {
-                porClave.computeIfAbsent(g.clave() == null ? "" : g.clave(), k -> new ArrayList<>())
-                        .add(g);
+                String clave = g.clave() == null ? "" : g.clave();
+                porClave.computeIfAbsent(clave, k -> new ArrayList<>()).add(g);
+                if (g.etiqueta() != null) {
+                    etiquetas.merge(clave, g.etiqueta(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                }
             } else if (g.dimension().equals("total")) {
                 total += g.cantidad();
                 importe(g).ifPresent(valorTotal::add);
@@ -73,7 +84,7 @@ class ReporteConsultas {
         }
         List<Resumen.Fila> filas = new ArrayList<>();
         porClave.forEach((clave, lista) -> filas.add(new Resumen.Fila(
-                clave,
+                etiquetas.getOrDefault(clave, clave),
                 lista.stream().mapToLong(Grupo::cantidad).sum(),
                 lista.stream()
                         .map(ReporteConsultas::importe)
@@ -169,7 +180,9 @@ class ReporteConsultas {
 
     List<Panel.Cambio> cambiosRecientes(int cuantos) {
         return jdbc.sql("""
-                        SELECT ocurrido_en, actor_email, accion, entidad, entidad_id FROM auditoria
+                        SELECT ocurrido_en, actor_email, accion, entidad, entidad_id,
+                               CASE WHEN entidad = 'activo' THEN coalesce(despues->>'codigo', antes->>'codigo') END AS codigo
+                        FROM auditoria
                         WHERE entidad IN (:entidades)
                         ORDER BY id DESC
                         LIMIT :cuantos""")

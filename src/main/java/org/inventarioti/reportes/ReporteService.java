@@ -11,7 +11,9 @@ import org.inventarioti.errors.MalformedException;
 import org.inventarioti.errors.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The dashboard and the reports: read-only aggregates and a streamed detail for the exports. */
 @Service
@@ -25,12 +27,14 @@ public class ReporteService {
     private final PanelCache cache;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final JsonMapper json;
 
-    ReporteService(ReporteConsultas consultas, PanelCache cache, JdbcClient jdbc, Clock clock) {
+    ReporteService(ReporteConsultas consultas, PanelCache cache, JdbcClient jdbc, Clock clock, JsonMapper json) {
         this.consultas = consultas;
         this.cache = cache;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.json = json;
     }
 
     /** The dashboard: figures from {@link PanelCache}, recent changes read live. */
@@ -60,6 +64,12 @@ public class ReporteService {
                 consultas.contarGarantias(hoy, limiteGarantia),
                 consultas.garantias(hoy, limiteGarantia, LISTA_PANEL),
                 List.of());
+    }
+
+    /** Category names and ids, for the dashboard's links (names are unique). */
+    @Transactional(readOnly = true)
+    List<ReporteConsultas.CategoriaOpcion> categorias() {
+        return consultas.categorias();
     }
 
     /** Counts and values along {@code dimension} (estado, categoria or area). */
@@ -104,6 +114,33 @@ public class ReporteService {
         jdbc.sql(detalleSql(sql)).params(sql.params()).withFetchSize(FETCH).query(rs -> {
             fila.accept(FilaDetalle.map(rs));
         });
+    }
+
+    /**
+     * The detail with its especificaciones one column per key ({@link ColumnasEspecificacion}):
+     * the keys are read first, then the rows, in one snapshot so both passes see the same assets.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    void recorrerDetalle(FiltroReporte filtro, Consumer<ColumnasEspecificacion> columnas, Consumer<FilaDetalle> fila) {
+        FiltroReporte.Sql sql = validar(filtro).sql();
+        java.util.SortedSet<String> claves = new java.util.TreeSet<>(jdbc.sql("""
+                        SELECT DISTINCT jsonb_object_keys(c.esquema->'properties') FROM categorias c
+                        WHERE jsonb_typeof(c.esquema->'properties') = 'object'
+                          AND c.id IN (SELECT a.categoria_id FROM activos a""" + sql.where() + ")")
+                .params(sql.params())
+                .query(String.class)
+                .list());
+        jdbc.sql("SELECT a.especificaciones::text FROM activos a" + sql.where())
+                .params(sql.params())
+                .withFetchSize(FETCH)
+                .query(rs -> {
+                    var objeto = ColumnasEspecificacion.objeto(rs.getString(1), json);
+                    if (objeto != null) {
+                        claves.addAll(objeto.propertyNames());
+                    }
+                });
+        columnas.accept(new ColumnasEspecificacion(List.copyOf(claves)));
+        recorrerDetalle(filtro, fila);
     }
 
     private static String detalleSql(FiltroReporte.Sql sql) {

@@ -39,14 +39,17 @@ class ReporteWebController {
     private final MessageSource messages;
     private final TextosReporte etiquetas;
     private final Clock clock;
+    private final ExportacionDetalle detalle;
 
     ReporteWebController(
             ReporteService service,
             ReporteConsultas consultas,
             MessageSource messages,
             TextosReporte etiquetas,
-            Clock clock) {
+            Clock clock,
+            ExportacionDetalle detalle) {
         this.service = service;
+        this.detalle = detalle;
         this.consultas = consultas;
         this.messages = messages;
         this.etiquetas = etiquetas;
@@ -112,37 +115,21 @@ class ReporteWebController {
                 HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(nombre).build().toString());
         OutputStream out = response.getOutputStream();
-        String[] cabecera = tipo.equals("detalle") ? cabeceraDetalle(locale) : cabeceraResumen(tipo, resumen, locale);
         String hoja = messages.getMessage("reportes.tipo." + tipo, null, locale);
+        if (resumen == null) {
+            detalle.escribir(filtro, formato.equals("xlsx"), hoja, locale, out);
+            return;
+        }
+        String[] cabecera = cabeceraResumen(tipo, resumen, locale);
         try (Exportacion tabla =
                 formato.equals("xlsx") ? Exportacion.xlsx(out, hoja, cabecera) : Exportacion.csv(out, cabecera)) {
-            if (resumen == null) {
-                service.recorrerDetalle(filtro, fila -> escribir(tabla, fila.valores()));
-            } else {
-                List<String> monedas = monedas(resumen);
-                for (Resumen.Fila fila : resumen.filas()) {
-                    Object[] valores = filaResumen(fila, monedas);
-                    valores[0] = etiquetas.texto(tipo, fila.clave());
-                    tabla.fila(valores);
-                }
+            List<String> monedas = monedas(resumen);
+            for (Resumen.Fila fila : resumen.filas()) {
+                Object[] valores = filaResumen(fila, monedas);
+                valores[0] = etiquetas.texto(tipo, fila.clave());
+                tabla.fila(valores);
             }
         }
-    }
-
-    private static void escribir(Exportacion tabla, Object[] valores) {
-        try {
-            tabla.fila(valores);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private String[] cabeceraDetalle(Locale locale) {
-        String[] cabecera = new String[FilaDetalle.CLAVES.length];
-        for (int i = 0; i < cabecera.length; i++) {
-            cabecera[i] = messages.getMessage("reportes.columna." + FilaDetalle.CLAVES[i], null, locale);
-        }
-        return cabecera;
     }
 
     private String[] cabeceraResumen(String tipo, Resumen resumen, Locale locale) {

@@ -46,7 +46,19 @@ public final class ErroresFormulario {
             result.reject(general);
             return;
         }
-        e.errors().forEach(error -> anadir(result, destino.apply(error)));
+        e.errors().forEach(error -> anadir(result, enPalabras(destino.apply(error), error)));
+    }
+
+    /** A destination worded only by the service's message gets the error's code ({@link Textos#enPalabras}). */
+    private static Destino enPalabras(Destino destino, FieldError error) {
+        if (destino.codigo() != null
+                || error.code() == null
+                || destino.mensaje() == null
+                || !destino.mensaje().equals(error.message())) {
+            return destino;
+        }
+        String codigo = "validacion." + error.code();
+        return new Destino(destino.campo(), codigo, error.args().toArray(), destino.mensaje());
     }
 
     public static void anadir(BindingResult result, Destino destino) {

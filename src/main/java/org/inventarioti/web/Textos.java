@@ -33,21 +33,25 @@ public class Textos {
     }
 
     /**
-     * A refusal in the reader's words: a JSON Schema keyword ({@code required}, {@code pattern}…) by
-     * its message {@code activos.error.esquema.<keyword>}; otherwise as the service wrote it.
+     * A refusal in the reader's words ({@link #enPalabras}); otherwise as the service wrote it.
      */
     public String error(FieldError error) {
-        if (error.code() != null) {
-            String texto = messages.getMessage(
-                    "activos.error.esquema." + error.code(),
-                    error.args().toArray(),
-                    null,
-                    LocaleContextHolder.getLocale());
-            if (texto != null) {
-                return texto;
-            }
+        String texto = enPalabras(messages, error, LocaleContextHolder.getLocale());
+        return texto != null ? texto : error.message();
+    }
+
+    /**
+     * A field error in the reader's language, or null when its code has no text: a JSON Schema
+     * keyword by {@code activos.error.esquema.<keyword>}, a Bean Validation constraint by {@code
+     * validacion.<Constraint>} ({@code NotBlank}, {@code Size} with its bounds…).
+     */
+    public static String enPalabras(MessageSource messages, FieldError error, java.util.Locale locale) {
+        if (error.code() == null) {
+            return null;
         }
-        return error.message();
+        Object[] args = error.args().toArray();
+        String texto = messages.getMessage("activos.error.esquema." + error.code(), args, null, locale);
+        return texto != null ? texto : messages.getMessage("validacion." + error.code(), args, null, locale);
     }
 
     /** The specification key a field names ({@code especificaciones.so} is {@code so}). */

@@ -236,7 +236,12 @@ class ActivoWebControllerTest {
     void aBadFilterIsExplainedWithA400() throws Exception {
         MvcTestResult result = get("/activos?fecha_compra_desde=ayer", lector);
         assertThat(result).hasStatus(400);
-        assertThat(body(result)).contains("id=\"error-filtro\"", "fecha_compra_desde");
+        assertThat(body(result))
+                .contains("id=\"error-filtro\"", "el filtro «Comprado desde» no admite el valor que tiene")
+                .doesNotContain("Query parameter", "must be");
+        assertThat(body(get("/activos?estado=Roto&lang=en", lector)))
+                .contains("the filter “Status” does not take the value it has")
+                .doesNotContain("must be one of");
         assertThat(get("/activos?desconocido=1", lector)).hasStatus(400);
         MvcTestResult htmx = mvc.get()
                 .uri("/activos?spec_clave={k}&spec_valor=x", "!!")

@@ -173,6 +173,68 @@ class AuditoriaWebControllerTest {
     }
 
     @Test
+    void anAssetCodeAsPeopleTypeItFindsTheAssetsAndItsMaintenanceRowsEachLinkedToItsRecord() throws Exception {
+        String codigo = "AUD-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        long id = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        auditoria.creado("activo", id, Map.of("codigo", codigo, "nombre", "Portátil"));
+        // An update records only what changed: neither names the code.
+        auditoria.actualizado("activo", id, Map.of("nombre", "Portátil"), Map.of("nombre", "Portátil 2"));
+        auditoria.creado("mantenimiento", id + 1, Map.of("activo_id", id, "activo_codigo", codigo));
+        auditoria.actualizado("mantenimiento", id + 1, Map.of("estado", "programado"), Map.of("estado", "completado"));
+        auditoria.eliminado("activo", id, Map.of("codigo", codigo));
+        auditoria.creado("activo", id + 2, Map.of("codigo", codigo + "-OTRO"));
+        auditoria.creado("mantenimiento", id + 3, Map.of("activo_id", id + 2));
+
+        String es = body(mvc.get()
+                .uri("/auditoria?activo=" + codigo.toLowerCase())
+                .with(Sesiones.de(admin))
+                .exchange());
+        assertThat(es)
+                .contains("Registros que cumplen los filtros: 5.")
+                .contains("<label for=\"filtro-activo\" class=\"form-label\">Código del activo</label>")
+                .contains("<a href=\"/activos/" + codigo + "\">" + codigo + "</a>")
+                .contains("<a href=\"/mantenimientos/" + (id + 1) + "\">#" + (id + 1) + " · " + codigo + "</a>")
+                .contains("<span>" + codigo + "</span>") // the deletion: no page to link to
+                .doesNotContain(codigo + "-OTRO", "Id. de la entidad");
+        String en = body(mvc.get()
+                .uri("/auditoria?activo=" + codigo + "&accion=crear&lang=en")
+                .with(Sesiones.de(admin))
+                .exchange());
+        assertThat(en)
+                .contains("Records matching the filters: 2.", ">Asset code</label>", ">Record</th>")
+                .contains("<option value=\"crear\" selected=\"selected\">Created</option>");
+        assertThat(body(mvc.get()
+                        .uri("/auditoria?activo=" + codigo + "&entidad=mantenimiento")
+                        .with(Sesiones.de(admin))
+                        .exchange()))
+                .contains("Registros que cumplen los filtros: 2.")
+                .doesNotContain("#" + (id + 3));
+        assertThat(body(mvc.get()
+                        .uri("/auditoria?activo=NO-EXISTE-" + codigo)
+                        .with(Sesiones.de(admin))
+                        .exchange()))
+                .contains("Registros que cumplen los filtros: 0.");
+    }
+
+    @Test
+    void categoriesAndUsersReadByNameAndLinkToTheirPages() throws Exception {
+        String nombre = "Cat-" + UUID.randomUUID().toString().substring(0, 8);
+        auditoria.creado("categoria", 4242, Map.of("nombre", nombre));
+        auditoria.creado("usuario", 4343, Map.of("email", nombre + "@test.local"));
+        assertThat(body(mvc.get()
+                        .uri("/auditoria?entidad=categoria&entidad_id=4242")
+                        .with(Sesiones.de(admin))
+                        .exchange()))
+                .contains("<a href=\"/categorias/4242\">" + nombre + "</a>")
+                .contains("<input type=\"hidden\" name=\"entidad_id\" value=\"4242\">");
+        assertThat(body(mvc.get()
+                        .uri("/auditoria?entidad=usuario&entidad_id=4343")
+                        .with(Sesiones.de(admin))
+                        .exchange()))
+                .contains("<a href=\"/usuarios/4343\">" + nombre + "@test.local</a>");
+    }
+
+    @Test
     void theAuditLogCannotBeWrittenThroughTheBrowser() {
         assertThat(mvc.post().uri("/auditoria").with(csrf()).with(Sesiones.de(admin)))
                 .hasStatus(405);

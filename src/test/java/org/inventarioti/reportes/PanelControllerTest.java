@@ -75,7 +75,8 @@ class PanelControllerTest {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(html.replaceAll("\\s+", " "))
                 .containsPattern(
-                        "<td>" + nombre + "</td> <td class=\"text-end cifra\">3</td> <td class=\"text-end importes\">"
+                        "<td><a href=\"/activos\\?categoria_id=" + categoria + "\">" + nombre
+                                + "</a></td> <td class=\"text-end cifra\">3</td> <td class=\"text-end importes\">"
                                 + " <span class=\"importe cifra\">120,50 EUR</span>; <span class=\"importe cifra\">7,00 USD</span>");
     }
 
@@ -146,8 +147,8 @@ class PanelControllerTest {
                 .contains("href=\"/mantenimientos?cola=pendientes&amp;tecnico_id=" + luis.id() + "\">1</a>")
                 .doesNotContain("/mantenimientos?cola=vencidos&amp;tecnico_id=" + luis.id())
                 .doesNotContain("id=\"cola-tecnico-" + libre.id() + "\"")
-                .containsPattern("id=\"cifra-vencidos\"\\s+href=\"/mantenimientos\\?cola=vencidos\"")
-                .containsPattern("id=\"cifra-semana\"\\s+href=\"/mantenimientos\\?cola=pendientes\"");
+                .containsPattern("id=\"enlace-vencidos\"\\s+href=\"/mantenimientos\\?cola=vencidos\"")
+                .containsPattern("id=\"enlace-semana\"\\s+href=\"/mantenimientos\\?cola=pendientes\"");
 
         String lista = mvc.get()
                 .uri(semanaAna.replace("&amp;", "&"))

@@ -139,10 +139,76 @@ class ReporteWebControllerTest {
             assertThat(portatil.getCellAsNumber(13).orElseThrow()).isEqualByComparingTo("1200");
             assertThat(portatil.getCellAsDate(11))
                     .hasValueSatisfying(d -> assertThat(d.toLocalDate()).isEqualTo(LocalDate.of(2024, 3, 1)));
-            assertThat(portatil.getCellText(16)).isEqualTo("{\"ram\": \"16GB\"}");
+            assertThat(rows.get(0).getCellText(16)).isEqualTo("spec.ram");
+            assertThat(portatil.getCellText(16)).isEqualTo("16GB");
+            assertThat(rows.get(0).getCellCount()).isEqualTo(17);
             assertThat(rows.stream().map(r -> r.getCellText(1)))
                     .contains("=HYPERLINK(\"http://x\")", "Servidor, \"grande\"");
         }
+    }
+
+    @Test
+    void theDetailHasOneColumnPerSpecKeyOfTheCategoryOrOfAllTheExportedCategories() throws Exception {
+        Filas filas = new Filas(jdbc);
+        String area = Filas.unico("Área specs");
+        long portatiles = filas.categoria(Filas.unico("Cat specs"));
+        jdbc.sql("""
+                        UPDATE categorias SET esquema = '{"type": "object", "properties": {"ram": {"type": "string"},
+                            "disco_gb": {"type": "integer"}, "so": {"type": "string"}}}' WHERE id = ?""").param(portatiles).update();
+        long monitores = filas.categoria(Filas.unico("Cat monitores"));
+        Filas.Activo portatil = filas.activo(portatiles, "Con specs", "Activo", area, null, null);
+        jdbc.sql("""
+                        UPDATE activos SET especificaciones = '{"ram": "16GB", "disco_gb": 512, "red": {"mac": "aa:bb"}}'
+                        WHERE id = ?""").param(portatil.id()).update();
+        Filas.Activo monitor = filas.activo(monitores, "Monitor", "Activo", area, null, null);
+        jdbc.sql("UPDATE activos SET especificaciones = '{\"pulgadas\": 27.5}' WHERE id = ?")
+                .param(monitor.id())
+                .update();
+
+        List<Row> una = filasXlsx("/reportes/detalle.xlsx?categoria_id=" + portatiles);
+        assertThat(cabecera(una)).endsWith("BitLocker", "spec.disco_gb", "spec.ram", "spec.red", "spec.so");
+        Row fila = una.get(1);
+        assertThat(fila.getCellText(0)).isEqualTo(portatil.codigo());
+        assertThat(fila.getCellAsNumber(16).orElseThrow()).isEqualByComparingTo("512");
+        assertThat(fila.getCellText(17)).isEqualTo("16GB");
+        assertThat(fila.getCellText(18)).isEqualTo("{\"mac\":\"aa:bb\"}");
+        assertThat(fila.getCellText(19)).isEmpty();
+
+        List<Row> ambas = filasXlsx("/reportes/detalle.xlsx?area=" + area);
+        assertThat(cabecera(ambas))
+                .endsWith("spec.disco_gb", "spec.pulgadas", "spec.ram", "spec.red", "spec.so")
+                .doesNotContain("Especificaciones");
+        Row delMonitor = ambas.stream()
+                .filter(r -> monitor.codigo().equals(r.getCellText(0)))
+                .findFirst()
+                .orElseThrow();
+        assertThat(delMonitor.getCellAsNumber(17).orElseThrow()).isEqualByComparingTo("27.5");
+        assertThat(delMonitor.getCellText(18)).isEmpty();
+
+        String csv = mvc.get()
+                .uri("/reportes/detalle.csv?area=" + area + "&lang=en")
+                .with(lector)
+                .exchange()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv.split("\r\n")[0]).endsWith(",BitLocker,spec.disco_gb,spec.pulgadas,spec.ram,spec.red,spec.so");
+        assertThat(csv).contains(",512,,16GB,\"{\"\"mac\"\":\"\"aa:bb\"\"}\",");
+    }
+
+    private List<Row> filasXlsx(String uri) throws Exception {
+        MvcTestResult result = mvc.get().uri(uri).with(lector).exchange();
+        assertThat(result).hasStatusOk();
+        try (ReadableWorkbook workbook = new ReadableWorkbook(
+                new ByteArrayInputStream(result.getResponse().getContentAsByteArray()))) {
+            return workbook.getFirstSheet().read();
+        }
+    }
+
+    private static List<String> cabecera(List<Row> filas) {
+        Row primera = filas.get(0);
+        return java.util.stream.IntStream.range(0, primera.getCellCount())
+                .mapToObj(primera::getCellText)
+                .toList();
     }
 
     @Test

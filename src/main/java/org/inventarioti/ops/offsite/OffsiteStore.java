@@ -95,11 +95,7 @@ public final class OffsiteStore implements AutoCloseable {
     Uploaded upload(InputStream in, long size, String sha256, String name) throws IOException {
         S3Address address = address(name);
         long started = System.nanoTime();
-        String uploadId = s3.createMultipartUpload(r -> r.bucket(address.bucket())
-                        .key(address.key())
-                        .contentType("application/octet-stream")
-                        .metadata(Map.of(SHA256, sha256)))
-                .uploadId();
+        String uploadId = createUpload(address, Map.of(SHA256, sha256));
         List<CompletedPart> parts = new ArrayList<>();
         try {
             byte[] buffer = new byte[(int) Math.min(properties.partSizeBytes(), Math.max(size, 1))];
@@ -110,35 +106,13 @@ public final class OffsiteStore implements AutoCloseable {
                 if (length == 0 && size > 0) {
                     throw new IOException(name + " ended after " + sent + " of " + size + " bytes");
                 }
-                String md5 = Base64.getEncoder().encodeToString(digest("MD5", buffer, length));
-                int part = number;
-                String etag = s3.uploadPart(
-                                r -> r.bucket(address.bucket())
-                                        .key(address.key())
-                                        .uploadId(uploadId)
-                                        .partNumber(part)
-                                        .contentLength((long) length)
-                                        .contentMD5(md5),
-                                RequestBody.fromContentProvider(
-                                        () -> new ByteArrayInputStream(buffer, 0, length),
-                                        length,
-                                        "application/octet-stream"))
-                        .eTag();
-                parts.add(CompletedPart.builder().partNumber(part).eTag(etag).build());
+                parts.add(uploadPart(address, uploadId, number, buffer, length));
                 sent += length;
                 number++;
             } while (sent < size);
-            s3.completeMultipartUpload(r -> r.bucket(address.bucket())
-                    .key(address.key())
-                    .uploadId(uploadId)
-                    .multipartUpload(m -> m.parts(parts)));
+            complete(address, uploadId, parts);
         } catch (IOException | RuntimeException e) {
-            try {
-                s3.abortMultipartUpload(
-                        r -> r.bucket(address.bucket()).key(address.key()).uploadId(uploadId));
-            } catch (RuntimeException abort) {
-                e.addSuppressed(abort);
-            }
+            abortUpload(address, uploadId, e);
             throw e;
         }
         long uploaded = System.nanoTime();
@@ -147,8 +121,77 @@ public final class OffsiteStore implements AutoCloseable {
                 address, size, sha256, parts.size(), (uploaded - started) / 1e9, (System.nanoTime() - uploaded) / 1e9);
     }
 
+    /**
+     * An upload of the archive {@code name} that takes its bytes while the archive is being written
+     * ({@link StreamingUpload}): parts go up as they fill, nothing is visible until it is finished.
+     */
+    public StreamingUpload startUpload(String name) {
+        return new StreamingUpload(
+                java.util.concurrent.CompletableFuture.completedFuture(this),
+                address(name),
+                properties.partSizeBytes(),
+                StreamingUpload.PARTS_IN_FLIGHT);
+    }
+
+    String createUpload(S3Address address, Map<String, String> metadata) {
+        return s3.createMultipartUpload(r -> r.bucket(address.bucket())
+                        .key(address.key())
+                        .contentType("application/octet-stream")
+                        .metadata(metadata))
+                .uploadId();
+    }
+
+    /** One part with its Content-MD5, so the store refuses a part damaged on the way. */
+    CompletedPart uploadPart(S3Address address, String uploadId, int part, byte[] buffer, int length) {
+        String md5 = Base64.getEncoder().encodeToString(digest("MD5", buffer, length));
+        String etag = s3.uploadPart(
+                        r -> r.bucket(address.bucket())
+                                .key(address.key())
+                                .uploadId(uploadId)
+                                .partNumber(part)
+                                .contentLength((long) length)
+                                .contentMD5(md5),
+                        RequestBody.fromContentProvider(
+                                () -> new ByteArrayInputStream(buffer, 0, length), length, "application/octet-stream"))
+                .eTag();
+        return CompletedPart.builder().partNumber(part).eTag(etag).build();
+    }
+
+    void complete(S3Address address, String uploadId, List<CompletedPart> parts) {
+        s3.completeMultipartUpload(r ->
+                r.bucket(address.bucket()).key(address.key()).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
+    }
+
+    void abortUpload(S3Address address, String uploadId, Throwable cause) {
+        try {
+            s3.abortMultipartUpload(
+                    r -> r.bucket(address.bucket()).key(address.key()).uploadId(uploadId));
+        } catch (RuntimeException abort) {
+            cause.addSuppressed(abort);
+        }
+    }
+
+    /**
+     * Records the SHA-256 of a completed object in its metadata: a copy onto itself (done by the
+     * store, no bytes through here). Returns false for an object over 5 GiB, which S3 cannot copy in
+     * one request.
+     */
+    boolean recordSha256(S3Address address, long size, String sha256) {
+        if (size > 5L * 1024 * 1024 * 1024) {
+            return false;
+        }
+        s3.copyObject(r -> r.sourceBucket(address.bucket())
+                .sourceKey(address.key())
+                .destinationBucket(address.bucket())
+                .destinationKey(address.key())
+                .metadataDirective(software.amazon.awssdk.services.s3.model.MetadataDirective.REPLACE)
+                .contentType("application/octet-stream")
+                .metadata(Map.of(SHA256, sha256)));
+        return true;
+    }
+
     /** Reads the object back: its size and SHA-256 must be the local file's, or it is deleted. */
-    private void verifyUploaded(S3Address address, long size, String sha256) throws IOException {
+    void verifyUploaded(S3Address address, long size, String sha256) throws IOException {
         String remote;
         long bytes;
         try (var in = new DigestInputStream(
@@ -270,7 +313,7 @@ public final class OffsiteStore implements AutoCloseable {
         }
     }
 
-    private static MessageDigest sha256Digest() {
+    static MessageDigest sha256Digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {

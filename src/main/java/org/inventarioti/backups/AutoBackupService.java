@@ -118,8 +118,9 @@ public class AutoBackupService {
             OffsiteStore.Uploaded uploaded = streaming != null ? streaming.finish(archive) : store.upload(archive);
             List<RemoteArchive> removed = Retention.prune(store, properties.policy(), verified.forBucket());
             List<String> aborted = store.abortIncomplete(STALE_UPLOAD);
-            return "copied to " + uploaded.address() + " (SHA-256 read back), bucket retention: " + removed.size()
-                    + " removed" + (aborted.isEmpty() ? "" : ", " + aborted.size() + " unfinished upload(s) aborted");
+            return "copied to " + uploaded.address() + " (SHA-256 " + uploaded.checkedBy()
+                    + "), bucket retention: " + removed.size() + " removed"
+                    + (aborted.isEmpty() ? "" : ", " + aborted.size() + " unfinished upload(s) aborted");
         } catch (Exception e) {
             avisar(
                     AvisoOps.BACKUP_FALLIDO,

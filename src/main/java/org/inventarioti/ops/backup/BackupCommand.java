@@ -135,12 +135,13 @@ public class BackupCommand implements Callable<Integer> {
                 }
                 out.println("Off-site copy " + uploaded.address() + ": " + uploaded.parts() + " part(s)"
                         + (streaming[0] != null ? " sent while the archive was written" : "") + ", SHA-256 "
-                        + uploaded.sha256() + " read back and matched ("
+                        + uploaded.sha256() + " matched, " + uploaded.checkedBy() + " ("
                         + String.format(
                                 java.util.Locale.ROOT,
-                                "upload %.2f s, read-back %.2f s",
+                                "upload %.2f s%s, check %.2f s",
                                 uploaded.uploadSeconds(),
-                                uploaded.readBackSeconds())
+                                streaming[0] != null ? " after the backup" : "",
+                                uploaded.checkSeconds())
                         + ").");
             }
         }

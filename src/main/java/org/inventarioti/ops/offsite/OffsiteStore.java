@@ -69,7 +69,19 @@ public final class OffsiteStore implements AutoCloseable {
 
     /** A copy of an archive in the bucket, verified. */
     public record Uploaded(
-            S3Address address, long bytes, String sha256, int parts, double uploadSeconds, double readBackSeconds) {}
+            S3Address address,
+            long bytes,
+            String sha256,
+            int parts,
+            double uploadSeconds,
+            double checkSeconds,
+            String checkedBy) {}
+
+    /** How {@link Uploaded#checkedBy} names the read-back check. */
+    public static final String READ_BACK = "read back";
+
+    /** How {@link Uploaded#checkedBy} names the check against the store's own SHA-256 of the object. */
+    public static final String STORE_SHA256 = "computed by the store";
 
     public OffsiteProperties properties() {
         return properties;
@@ -118,7 +130,13 @@ public final class OffsiteStore implements AutoCloseable {
         long uploaded = System.nanoTime();
         verifyUploaded(address, size, sha256);
         return new Uploaded(
-                address, size, sha256, parts.size(), (uploaded - started) / 1e9, (System.nanoTime() - uploaded) / 1e9);
+                address,
+                size,
+                sha256,
+                parts.size(),
+                (uploaded - started) / 1e9,
+                (System.nanoTime() - uploaded) / 1e9,
+                READ_BACK);
     }
 
     /**
@@ -171,23 +189,26 @@ public final class OffsiteStore implements AutoCloseable {
         }
     }
 
+    /** The largest object S3 copies in one request. */
+    static final long MAX_COPY = 5L * 1024 * 1024 * 1024;
+
     /**
-     * Records the SHA-256 of a completed object in its metadata: a copy onto itself (done by the
-     * store, no bytes through here). Returns false for an object over 5 GiB, which S3 cannot copy in
-     * one request.
+     * Records the SHA-256 (hex) of a completed object of at most {@link #MAX_COPY} bytes in its
+     * metadata: a copy onto itself, done by the store (no bytes through here), asking it for the
+     * copy's SHA-256. Returns that SHA-256 (base64) as the store computed it over the stored
+     * object, or null when the store computes none.
      */
-    boolean recordSha256(S3Address address, long size, String sha256) {
-        if (size > 5L * 1024 * 1024 * 1024) {
-            return false;
-        }
-        s3.copyObject(r -> r.sourceBucket(address.bucket())
-                .sourceKey(address.key())
-                .destinationBucket(address.bucket())
-                .destinationKey(address.key())
-                .metadataDirective(software.amazon.awssdk.services.s3.model.MetadataDirective.REPLACE)
-                .contentType("application/octet-stream")
-                .metadata(Map.of(SHA256, sha256)));
-        return true;
+    String recordSha256(S3Address address, String sha256) {
+        return s3.copyObject(r -> r.sourceBucket(address.bucket())
+                        .sourceKey(address.key())
+                        .destinationBucket(address.bucket())
+                        .destinationKey(address.key())
+                        .metadataDirective(software.amazon.awssdk.services.s3.model.MetadataDirective.REPLACE)
+                        .contentType("application/octet-stream")
+                        .checksumAlgorithm(software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.SHA256)
+                        .metadata(Map.of(SHA256, sha256)))
+                .copyObjectResult()
+                .checksumSHA256();
     }
 
     /** Reads the object back: its size and SHA-256 must be the local file's, or it is deleted. */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -154,32 +155,56 @@ public final class StreamingUpload extends OutputStream {
                         + ") is not what was uploaded (" + bytes + " bytes, " + sent + "): not completed");
             }
             OffsiteStore s3 = store.join();
+            if (size > OffsiteStore.MAX_COPY) {
+                // too large to copy onto itself with the SHA-256: sent again from the file, with it from the start
+                s3.abortUpload(address, uploadId.join(), new IOException("over 5 GiB"));
+                return s3.upload(archive);
+            }
             s3.complete(address, uploadId.join(), completed);
             long uploaded = System.nanoTime();
-            try {
-                if (!s3.recordSha256(address, size, local)) {
-                    // over 5 GiB: sent again from the file with the SHA-256 in the metadata from the start
-                    return s3.upload(archive);
-                }
-            } catch (RuntimeException e) {
-                // a complete object without its recorded SHA-256 is not left behind
-                s3.delete(address);
-                throw e;
-            }
-            s3.verifyUploaded(address, size, local);
+            String checkedBy = check(s3, size, local);
             return new OffsiteStore.Uploaded(
                     address,
                     size,
                     local,
                     completed.size(),
                     (uploaded - finishing) / 1e9,
-                    (System.nanoTime() - uploaded) / 1e9);
+                    (System.nanoTime() - uploaded) / 1e9,
+                    checkedBy);
         } catch (IOException | RuntimeException e) {
             abortQuietly(e);
             throw e;
         } finally {
             pool.shutdown();
         }
+    }
+
+    /**
+     * The completed object gets its SHA-256 recorded; the store's own SHA-256 of the copy (AWS
+     * computes it when asked) must be the file's, or, from a store that computes none (S3Mock 4.11),
+     * the object read back must match. Otherwise (or when recording fails) the object is deleted.
+     */
+    private String check(OffsiteStore s3, long size, String local) throws IOException {
+        String stored;
+        try {
+            stored = s3.recordSha256(address, local);
+        } catch (RuntimeException e) {
+            // a complete object without its recorded SHA-256 is not left behind
+            s3.delete(address);
+            throw e;
+        }
+        if (stored == null || !stored.matches("[A-Za-z0-9+/]{43}=")) {
+            // none, or not a whole-object SHA-256 (e.g. a store's composite "…-N"): read it back
+            s3.verifyUploaded(address, size, local);
+            return OffsiteStore.READ_BACK;
+        }
+        String expected = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(local));
+        if (!stored.equals(expected)) {
+            s3.delete(address);
+            throw new ArchiveException("the off-site copy " + address + " has SHA-256 " + stored
+                    + " in the store, not the archive's " + expected + ": deleted");
+        }
+        return OffsiteStore.STORE_SHA256;
     }
 
     /** Seconds since the upload started (the backup's start), for reports. */

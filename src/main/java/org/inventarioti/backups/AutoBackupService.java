@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.inventarioti.config.ConfiguredDatabase;
 import org.inventarioti.ops.archive.ArchiveException;
 import org.inventarioti.ops.archive.BackupProgress;
@@ -17,6 +18,7 @@ import org.inventarioti.ops.backup.VerifiedArchives;
 import org.inventarioti.ops.offsite.Offsite;
 import org.inventarioti.ops.offsite.OffsiteStore;
 import org.inventarioti.ops.offsite.RemoteArchive;
+import org.inventarioti.ops.offsite.StreamingUpload;
 import org.inventarioti.ops.restore.ScratchDatabase;
 import org.inventarioti.ops.restore.VerificationService;
 import org.inventarioti.secretos.DetectorSecretos;
@@ -76,9 +78,26 @@ public class AutoBackupService {
         checkTrigger();
         Path dir = dir();
         BackupResult result;
+        // an encrypted archive goes up in parts while it is written (a plain one is refused afterwards)
+        CompletableFuture<OffsiteStore> connecting =
+                offsite.configured() ? CompletableFuture.supplyAsync(offsite::open) : null;
+        StreamingUpload[] streaming = new StreamingUpload[1];
         try {
-            result = backups.backup(configured.database(), configured.embedded(), dir, BackupProgress.NONE);
+            result = backups.backup(
+                    configured.database(),
+                    configured.embedded(),
+                    dir,
+                    BackupProgress.NONE,
+                    name -> connecting == null || !name.endsWith(BackupService.ENCRYPTED_SUFFIX)
+                            ? null
+                            : (streaming[0] = offsite.startUpload(connecting, name)));
         } catch (Exception e) {
+            if (streaming[0] != null) {
+                streaming[0].abort(e);
+            }
+            if (connecting != null) {
+                connecting.thenAccept(OffsiteStore::close);
+            }
             avisar(
                     AvisoOps.BACKUP_FALLIDO,
                     java.util.Map.of("carpeta", dir.toString(), "error", texto(e)),
@@ -89,17 +108,19 @@ public class AutoBackupService {
         String summary = result.archive().getFileName() + " (" + Sizes.human(result.bytes()) + ", "
                 + result.manifest().totalRows() + " rows); retention " + properties.policy() + ": " + removed.size()
                 + " removed";
-        return offsite.configured() ? summary + "; " + offsiteCopy(result.archive()) : summary;
+        return connecting != null ? summary + "; " + offsiteCopy(result.archive(), connecting, streaming[0]) : summary;
     }
 
     /** The off-site copy of the night's archive, then the bucket's retention and the clean-up of killed uploads. */
-    private String offsiteCopy(Path archive) throws Exception {
-        try (OffsiteStore store = offsite.open()) {
-            OffsiteStore.Uploaded uploaded = store.upload(archive);
+    private String offsiteCopy(Path archive, CompletableFuture<OffsiteStore> connecting, StreamingUpload streaming)
+            throws Exception {
+        try (OffsiteStore store = connected(connecting, streaming)) {
+            OffsiteStore.Uploaded uploaded = streaming != null ? streaming.finish(archive) : store.upload(archive);
             List<RemoteArchive> removed = Retention.prune(store, properties.policy(), verified.forBucket());
             List<String> aborted = store.abortIncomplete(STALE_UPLOAD);
-            return "copied to " + uploaded.address() + " (SHA-256 read back), bucket retention: " + removed.size()
-                    + " removed" + (aborted.isEmpty() ? "" : ", " + aborted.size() + " unfinished upload(s) aborted");
+            return "copied to " + uploaded.address() + " (SHA-256 " + uploaded.checkedBy()
+                    + "), bucket retention: " + removed.size() + " removed"
+                    + (aborted.isEmpty() ? "" : ", " + aborted.size() + " unfinished upload(s) aborted");
         } catch (Exception e) {
             avisar(
                     AvisoOps.BACKUP_FALLIDO,
@@ -113,6 +134,17 @@ public class AutoBackupService {
                     "backup-offsite-fallido:" + offsite.properties().bucket() + ":"
                             + java.time.LocalDate.now(java.time.ZoneOffset.UTC));
             throw e;
+        }
+    }
+
+    private static OffsiteStore connected(CompletableFuture<OffsiteStore> connecting, StreamingUpload streaming) {
+        try {
+            return connecting.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (streaming != null) {
+                streaming.abort(e);
+            }
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 

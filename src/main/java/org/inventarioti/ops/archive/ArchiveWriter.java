@@ -36,7 +36,8 @@ public final class ArchiveWriter implements AutoCloseable {
     private final HandOff handOff;
     private boolean committed;
 
-    private ArchiveWriter(Path temporary, Path target, int level, BackupKeys.Key key) throws IOException {
+    private ArchiveWriter(Path temporary, Path target, int level, BackupKeys.Key key, OutputStream copy)
+            throws IOException {
         this.temporary = temporary;
         this.target = target;
         // The archive holds password hashes: readable by its owner only (0600) from its first byte.
@@ -52,6 +53,9 @@ public final class ArchiveWriter implements AutoCloseable {
             @Override
             public void write(byte[] bytes, int offset, int length) throws IOException {
                 out.write(bytes, offset, length);
+                if (copy != null) {
+                    copy.write(bytes, offset, length);
+                }
             }
 
             @Override
@@ -72,12 +76,22 @@ public final class ArchiveWriter implements AutoCloseable {
 
     /** As {@link #create(Path, int)}, encrypted with {@code key} when it is not null ({@link ArchiveCipher}). */
     public static ArchiveWriter create(Path target, int level, BackupKeys.Key key) throws IOException {
+        return create(target, level, key, null);
+    }
+
+    /**
+     * As {@link #create(Path, int, BackupKeys.Key)}, and every byte written to the file is also
+     * written to {@code copy} (an upload streaming the archive as it grows), in order; the writer
+     * never closes it.
+     */
+    public static ArchiveWriter create(Path target, int level, BackupKeys.Key key, OutputStream copy)
+            throws IOException {
         ManifestJson.warmUpInBackground();
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temporary = dir.resolve(
                 "." + target.getFileName() + "." + ProcessHandle.current().pid() + PARTIAL_SUFFIX);
-        return new ArchiveWriter(temporary, target.toAbsolutePath(), level, key);
+        return new ArchiveWriter(temporary, target.toAbsolutePath(), level, key, copy);
     }
 
     /** Fastest deflate: the archive is about 20% larger than at the default level and written twice as fast. */

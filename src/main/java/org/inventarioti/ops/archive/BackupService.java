@@ -32,7 +32,7 @@ public class BackupService {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
-    static final String ENCRYPTED_SUFFIX = ".zip.enc";
+    public static final String ENCRYPTED_SUFFIX = ".zip.enc";
     private static final java.util.regex.Pattern NAME_STAMP =
             java.util.regex.Pattern.compile("inventario-backup-(\\d{8}T\\d{9})Z.*");
 
@@ -87,6 +87,21 @@ public class BackupService {
 
     public BackupResult backup(Database source, boolean embedded, Path outputDir, BackupProgress progress)
             throws Exception {
+        return backup(source, embedded, outputDir, progress, name -> null);
+    }
+
+    /**
+     * As {@link #backup(Database, boolean, Path, BackupProgress)}, and the archive's bytes also go,
+     * as they are written, to the stream {@code copyTo} gives for the archive's file name (an
+     * off-site upload); null: no copy. The stream is not closed here.
+     */
+    public BackupResult backup(
+            Database source,
+            boolean embedded,
+            Path outputDir,
+            BackupProgress progress,
+            java.util.function.Function<String, OutputStream> copyTo)
+            throws Exception {
         long started = System.nanoTime();
         BackupKeys.Key key = keys.checked().current().orElse(null);
         Path dir = outputDir.toAbsolutePath();
@@ -95,7 +110,11 @@ public class BackupService {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Path target = uniqueName(dir, now, key != null ? ENCRYPTED_SUFFIX : ".zip");
         try (Connection connection = source.connect();
-                ArchiveWriter writer = ArchiveWriter.create(target, java.util.zip.Deflater.BEST_SPEED, key)) {
+                ArchiveWriter writer = ArchiveWriter.create(
+                        target,
+                        java.util.zip.Deflater.BEST_SPEED,
+                        key,
+                        copyTo.apply(target.getFileName().toString()))) {
             connection.setAutoCommit(false);
             try (var statement = connection.createStatement()) {
                 statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");

@@ -10,6 +10,7 @@ import org.inventarioti.ops.archive.BackupResult;
 import org.inventarioti.ops.archive.BackupService;
 import org.inventarioti.ops.offsite.Offsite;
 import org.inventarioti.ops.offsite.OffsiteStore;
+import org.inventarioti.ops.offsite.StreamingUpload;
 import org.inventarioti.ops.restore.ScratchOption;
 import org.inventarioti.ops.restore.VerificationService;
 import picocli.CommandLine.Command;
@@ -84,14 +85,22 @@ public class BackupCommand implements Callable<Integer> {
         ConfiguredDatabase database = context.database();
         out.println("Backing up " + database.describe() + " ...");
         BackupResult result;
+        // the encrypted archive goes up in parts while it is written; a plain one is not sent (refused below)
+        StreamingUpload[] streaming = new StreamingUpload[1];
         try {
             result = BackupService.standalone()
                     .backup(
                             database.database(),
                             database.embedded(),
                             output != null ? output : database.backupDir(),
-                            new TableProgress(ProgressBar.on(out)));
+                            new TableProgress(ProgressBar.on(out)),
+                            name -> copy == null || !name.endsWith(BackupService.ENCRYPTED_SUFFIX)
+                                    ? null
+                                    : (streaming[0] = copy.startUpload(connecting, name)));
         } catch (Exception e) {
+            if (streaming[0] != null) {
+                streaming[0].abort(e);
+            }
             if (connecting != null) {
                 connecting.thenAccept(OffsiteStore::close);
             }
@@ -99,28 +108,40 @@ public class BackupCommand implements Callable<Integer> {
         }
         out.println(result.summary());
         if (verify) {
-            var verification = context.bean(VerificationService.class)
-                    .verifyWithRestore(result.archive(), scratch.kind(), false, out);
+            VerificationService.Verification verification;
+            try {
+                verification = context.bean(VerificationService.class)
+                        .verifyWithRestore(result.archive(), scratch.kind(), false, out);
+            } catch (Exception e) {
+                if (streaming[0] != null) {
+                    streaming[0].abort(e);
+                }
+                throw e;
+            }
             out.println(
                     "Verified: test restore matched " + verification.restore().rows() + " rows; recorded.");
         }
         if (copy != null) {
             out.println("Copying to " + copy.properties().describe() + " ...");
-            try (OffsiteStore store = opened(connecting)) {
+            try (OffsiteStore store = opened(connecting, streaming[0])) {
                 OffsiteStore.Uploaded uploaded;
                 try {
-                    uploaded = store.upload(result.archive());
+                    uploaded = streaming[0] != null
+                            ? streaming[0].finish(result.archive())
+                            : store.upload(result.archive());
                 } catch (org.inventarioti.ops.archive.ArchiveException e) {
                     context.err().println("off-site copy refused: " + e.getMessage());
                     return 1;
                 }
-                out.println("Off-site copy " + uploaded.address() + ": " + uploaded.parts() + " part(s), SHA-256 "
-                        + uploaded.sha256() + " read back and matched ("
+                out.println("Off-site copy " + uploaded.address() + ": " + uploaded.parts() + " part(s)"
+                        + (streaming[0] != null ? " sent while the archive was written" : "") + ", SHA-256 "
+                        + uploaded.sha256() + " matched, " + uploaded.checkedBy() + " ("
                         + String.format(
                                 java.util.Locale.ROOT,
-                                "upload %.2f s, read-back %.2f s",
+                                "upload %.2f s%s, check %.2f s",
                                 uploaded.uploadSeconds(),
-                                uploaded.readBackSeconds())
+                                streaming[0] != null ? " after the backup" : "",
+                                uploaded.checkSeconds())
                         + ").");
             }
         }
@@ -132,10 +153,14 @@ public class BackupCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static OffsiteStore opened(java.util.concurrent.CompletableFuture<OffsiteStore> connecting) {
+    private static OffsiteStore opened(
+            java.util.concurrent.CompletableFuture<OffsiteStore> connecting, StreamingUpload streaming) {
         try {
             return connecting.join();
         } catch (java.util.concurrent.CompletionException e) {
+            if (streaming != null) {
+                streaming.abort(e);
+            }
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }

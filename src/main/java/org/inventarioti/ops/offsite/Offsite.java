@@ -50,6 +50,18 @@ public class Offsite {
         return new OffsiteStore(properties, credentials);
     }
 
+    /**
+     * An upload of the archive {@code name} fed while the backup writes it; {@code connecting} is
+     * the connection being opened meanwhile (the first part waits for it, the backup does not).
+     */
+    public StreamingUpload startUpload(java.util.concurrent.CompletableFuture<OffsiteStore> connecting, String name) {
+        return new StreamingUpload(
+                connecting,
+                new S3Address(properties.bucket(), properties.prefix() + name),
+                properties.partSizeBytes(),
+                StreamingUpload.PARTS_IN_FLIGHT);
+    }
+
     /** A connection for an address that may name another bucket of the same store. */
     public OffsiteStore open(S3Address address) {
         OffsiteProperties p = properties;

@@ -28,7 +28,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -69,7 +68,19 @@ public final class OffsiteStore implements AutoCloseable {
 
     /** A copy of an archive in the bucket, verified. */
     public record Uploaded(
-            S3Address address, long bytes, String sha256, int parts, double uploadSeconds, double readBackSeconds) {}
+            S3Address address,
+            long bytes,
+            String sha256,
+            int parts,
+            double uploadSeconds,
+            double checkSeconds,
+            String checkedBy) {}
+
+    /** How {@link Uploaded#checkedBy} names the read-back check. */
+    public static final String READ_BACK = "read back";
+
+    /** How {@link Uploaded#checkedBy} names the check against the store's own SHA-256 of the object. */
+    public static final String STORE_SHA256 = "computed by the store";
 
     public OffsiteProperties properties() {
         return properties;
@@ -95,11 +106,7 @@ public final class OffsiteStore implements AutoCloseable {
     Uploaded upload(InputStream in, long size, String sha256, String name) throws IOException {
         S3Address address = address(name);
         long started = System.nanoTime();
-        String uploadId = s3.createMultipartUpload(r -> r.bucket(address.bucket())
-                        .key(address.key())
-                        .contentType("application/octet-stream")
-                        .metadata(Map.of(SHA256, sha256)))
-                .uploadId();
+        String uploadId = createUpload(address, Map.of(SHA256, sha256));
         List<CompletedPart> parts = new ArrayList<>();
         try {
             byte[] buffer = new byte[(int) Math.min(properties.partSizeBytes(), Math.max(size, 1))];
@@ -110,45 +117,101 @@ public final class OffsiteStore implements AutoCloseable {
                 if (length == 0 && size > 0) {
                     throw new IOException(name + " ended after " + sent + " of " + size + " bytes");
                 }
-                String md5 = Base64.getEncoder().encodeToString(digest("MD5", buffer, length));
-                int part = number;
-                String etag = s3.uploadPart(
-                                r -> r.bucket(address.bucket())
-                                        .key(address.key())
-                                        .uploadId(uploadId)
-                                        .partNumber(part)
-                                        .contentLength((long) length)
-                                        .contentMD5(md5),
-                                RequestBody.fromContentProvider(
-                                        () -> new ByteArrayInputStream(buffer, 0, length),
-                                        length,
-                                        "application/octet-stream"))
-                        .eTag();
-                parts.add(CompletedPart.builder().partNumber(part).eTag(etag).build());
+                parts.add(uploadPart(address, uploadId, number, buffer, length));
                 sent += length;
                 number++;
             } while (sent < size);
-            s3.completeMultipartUpload(r -> r.bucket(address.bucket())
-                    .key(address.key())
-                    .uploadId(uploadId)
-                    .multipartUpload(m -> m.parts(parts)));
+            complete(address, uploadId, parts);
         } catch (IOException | RuntimeException e) {
-            try {
-                s3.abortMultipartUpload(
-                        r -> r.bucket(address.bucket()).key(address.key()).uploadId(uploadId));
-            } catch (RuntimeException abort) {
-                e.addSuppressed(abort);
-            }
+            abortUpload(address, uploadId, e);
             throw e;
         }
         long uploaded = System.nanoTime();
         verifyUploaded(address, size, sha256);
         return new Uploaded(
-                address, size, sha256, parts.size(), (uploaded - started) / 1e9, (System.nanoTime() - uploaded) / 1e9);
+                address,
+                size,
+                sha256,
+                parts.size(),
+                (uploaded - started) / 1e9,
+                (System.nanoTime() - uploaded) / 1e9,
+                READ_BACK);
+    }
+
+    /**
+     * An upload of the archive {@code name} that takes its bytes while the archive is being written
+     * ({@link StreamingUpload}): parts go up as they fill, nothing is visible until it is finished.
+     */
+    public StreamingUpload startUpload(String name) {
+        return new StreamingUpload(
+                java.util.concurrent.CompletableFuture.completedFuture(this),
+                address(name),
+                properties.partSizeBytes(),
+                StreamingUpload.PARTS_IN_FLIGHT);
+    }
+
+    String createUpload(S3Address address, Map<String, String> metadata) {
+        return s3.createMultipartUpload(r -> r.bucket(address.bucket())
+                        .key(address.key())
+                        .contentType("application/octet-stream")
+                        .metadata(metadata))
+                .uploadId();
+    }
+
+    /** One part with its Content-MD5, so the store refuses a part damaged on the way. */
+    CompletedPart uploadPart(S3Address address, String uploadId, int part, byte[] buffer, int length) {
+        String md5 = Base64.getEncoder().encodeToString(digest("MD5", buffer, length));
+        String etag = s3.uploadPart(
+                        r -> r.bucket(address.bucket())
+                                .key(address.key())
+                                .uploadId(uploadId)
+                                .partNumber(part)
+                                .contentLength((long) length)
+                                .contentMD5(md5),
+                        RequestBody.fromContentProvider(
+                                () -> new ByteArrayInputStream(buffer, 0, length), length, "application/octet-stream"))
+                .eTag();
+        return CompletedPart.builder().partNumber(part).eTag(etag).build();
+    }
+
+    void complete(S3Address address, String uploadId, List<CompletedPart> parts) {
+        s3.completeMultipartUpload(r ->
+                r.bucket(address.bucket()).key(address.key()).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
+    }
+
+    void abortUpload(S3Address address, String uploadId, Throwable cause) {
+        try {
+            s3.abortMultipartUpload(
+                    r -> r.bucket(address.bucket()).key(address.key()).uploadId(uploadId));
+        } catch (RuntimeException abort) {
+            cause.addSuppressed(abort);
+        }
+    }
+
+    /** The largest object S3 copies in one request. */
+    static final long MAX_COPY = 5L * 1024 * 1024 * 1024;
+
+    /**
+     * Records the SHA-256 (hex) of a completed object of at most {@link #MAX_COPY} bytes in its
+     * metadata: a copy onto itself, done by the store (no bytes through here), asking it for the
+     * copy's SHA-256. Returns that SHA-256 (base64) as the store computed it over the stored
+     * object, or null when the store computes none.
+     */
+    String recordSha256(S3Address address, String sha256) {
+        return s3.copyObject(r -> r.sourceBucket(address.bucket())
+                        .sourceKey(address.key())
+                        .destinationBucket(address.bucket())
+                        .destinationKey(address.key())
+                        .metadataDirective(software.amazon.awssdk.services.s3.model.MetadataDirective.REPLACE)
+                        .contentType("application/octet-stream")
+                        .checksumAlgorithm(software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.SHA256)
+                        .metadata(Map.of(SHA256, sha256)))
+                .copyObjectResult()
+                .checksumSHA256();
     }
 
     /** Reads the object back: its size and SHA-256 must be the local file's, or it is deleted. */
-    private void verifyUploaded(S3Address address, long size, String sha256) throws IOException {
+    void verifyUploaded(S3Address address, long size, String sha256) throws IOException {
         String remote;
         long bytes;
         try (var in = new DigestInputStream(
@@ -210,54 +273,10 @@ public final class OffsiteStore implements AutoCloseable {
     /**
      * Downloads an archive into a new mode-700 folder as a mode-600 file named like the object; a
      * download shorter than the object, or whose SHA-256 is not the one recorded at upload, is
-     * deleted and refused.
+     * deleted and refused ({@link CheckedDownload}).
      */
     public LocalCopy download(S3Address address) throws IOException {
-        Path folder = LocalCopy.newFolder();
-        Path file = LocalCopy.newFile(folder, address.name());
-        try {
-            var head = headObject(address);
-            long expected = head.contentLength();
-            String recorded = head.metadata().get(SHA256);
-            long bytes;
-            String sha256;
-            try (var in = new DigestInputStream(
-                            s3.getObject(r -> r.bucket(address.bucket()).key(address.key())), sha256Digest());
-                    OutputStream out = Files.newOutputStream(file)) {
-                bytes = in.transferTo(out);
-                sha256 = HexFormat.of().formatHex(in.getMessageDigest().digest());
-            } catch (IOException | RuntimeException e) {
-                throw new ArchiveException(
-                        "the download of " + address + " broke off (" + Files.size(file) + " of " + expected
-                                + " bytes): refused",
-                        e);
-            }
-            if (bytes != expected) {
-                throw new ArchiveException("the download of " + address + " is truncated (" + bytes + " of " + expected
-                        + " bytes): refused");
-            }
-            if (recorded != null && !recorded.equalsIgnoreCase(sha256)) {
-                throw new ArchiveException(address + " does not match the SHA-256 recorded at upload (" + recorded
-                        + "; downloaded " + sha256 + "): refused");
-            }
-            return new LocalCopy(folder, file, address);
-        } catch (IOException | RuntimeException e) {
-            LocalCopy.remove(folder);
-            throw e;
-        }
-    }
-
-    private software.amazon.awssdk.services.s3.model.HeadObjectResponse headObject(S3Address address) {
-        try {
-            return s3.headObject(r -> r.bucket(address.bucket()).key(address.key()));
-        } catch (NoSuchKeyException e) {
-            throw new ArchiveException("no archive " + address);
-        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
-            if (e.statusCode() == 404) {
-                throw new ArchiveException("no archive " + address);
-            }
-            throw e;
-        }
+        return CheckedDownload.download(s3, address);
     }
 
     private static byte[] digest(String algorithm, byte[] buffer, int length) {
@@ -270,7 +289,7 @@ public final class OffsiteStore implements AutoCloseable {
         }
     }
 
-    private static MessageDigest sha256Digest() {
+    static MessageDigest sha256Digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {

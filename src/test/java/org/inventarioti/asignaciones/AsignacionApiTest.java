@@ -98,10 +98,14 @@ class AsignacionApiTest {
                 .update();
         assertThat(vencidas.vencidas())
                 .anyMatch(v -> v.activoId() == id && v.persona().equals(nombre));
+        String codigo = Api.read(lector.get("/api/activos/" + id), "$.codigo");
         assertThat(mvc.get().uri("/").with(Sesiones.de(users.create(Rol.LECTOR))))
                 .hasStatus(200)
                 .bodyText()
-                .contains(nombre);
+                .contains(nombre)
+                .as("an overdue return links to its asset's page by the code people know")
+                .contains("href=\"/activos/" + codigo + "\">" + codigo + "</a>")
+                .contains(hoy.minusDays(2).toString());
 
         MvcTestResult back = devolver(tecnico, id);
         assertThat(back).hasStatus(200);

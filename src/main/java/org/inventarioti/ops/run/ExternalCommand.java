@@ -46,12 +46,7 @@ public final class ExternalCommand {
                     .redirectOutput(log.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                return new Result(124, Files.readString(log) + "\n(timed out after " + timeout.toSeconds() + " s)");
-            }
-            return new Result(process.exitValue(), Files.readString(log));
+            return finish(process, log, timeout);
         } catch (IOException e) {
             return new Result(127, "could not run " + command.get(0) + ": " + e.getMessage());
         } catch (InterruptedException e) {
@@ -132,12 +127,7 @@ public final class ExternalCommand {
                 try (var in = process.getOutputStream()) {
                     in.write("go\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                 }
-                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    process.descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly();
-                    return new Result(124, Files.readString(log) + "\n(timed out after " + timeout.toSeconds() + " s)");
-                }
-                return new Result(process.exitValue(), Files.readString(log));
+                return finish(process, log, timeout);
             } catch (IOException e) {
                 return new Result(127, "could not tell " + command.get(0) + " to go on: " + e.getMessage());
             } catch (InterruptedException e) {
@@ -175,6 +165,16 @@ public final class ExternalCommand {
                 // a temporary file; nothing to do
             }
         }
+    }
+
+    /** Waits for {@code process}; past {@code timeout} it and its children are killed (exit 124). */
+    private static Result finish(Process process, Path log, Duration timeout) throws IOException, InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            return new Result(124, Files.readString(log) + "\n(timed out after " + timeout.toSeconds() + " s)");
+        }
+        return new Result(process.exitValue(), Files.readString(log));
     }
 
     /** {@code java -jar <release jar> args…}, with the same Java as this process. */

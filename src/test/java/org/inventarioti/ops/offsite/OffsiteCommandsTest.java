@@ -124,7 +124,14 @@ class OffsiteCommandsTest {
                     .contains("OK: " + address)
                     .contains(backup.manifest().totalRows() + " rows");
 
-            Run restore = run(null, "restore", address.toString(), "--target", target.jdbcUrl());
+            Run restore = run(
+                    null,
+                    "restore",
+                    address.toString(),
+                    "--target",
+                    target.jdbcUrl(),
+                    "--target-user",
+                    TestDatabase.get().user());
             assertThat(restore.exit()).as(restore.err() + restore.out()).isZero();
             assertThat(OpsFixtures.contentHashes(to)).isEqualTo(OpsFixtures.contentHashes(from));
 
@@ -139,7 +146,14 @@ class OffsiteCommandsTest {
             Run missing = run(null, "verify", "s3://" + bucket + "/cli/inventario-backup-none.zip.enc");
             assertThat(missing.exit()).isEqualTo(1);
             assertThat(missing.err()).contains("FAILED", "no archive s3://" + bucket);
-            Run bad = run(null, "restore", "s3://" + bucket, "--target", target.jdbcUrl());
+            Run bad = run(
+                    null,
+                    "restore",
+                    "s3://" + bucket,
+                    "--target",
+                    target.jdbcUrl(),
+                    "--target-user",
+                    TestDatabase.get().user());
             assertThat(bad.exit()).isEqualTo(1);
             assertThat(bad.err()).contains("restore refused", "s3://bucket/key");
         }

@@ -50,7 +50,7 @@ final class MaintenanceRunSteps {
     private MaintenanceHolder holder;
     private Path archive;
     private String fingerprint;
-    private ExternalCommand.Started prepared;
+    private final ContractMigration contract;
     private boolean keepServing;
 
     private RetentionPolicy retention = RetentionPolicy.DEFAULT;
@@ -83,6 +83,7 @@ final class MaintenanceRunSteps {
         this.newJar = newJar;
         this.orchestrator = orchestrator;
         this.backups = backups;
+        this.contract = new ContractMigration(next.jar());
         this.releaseSteps = new ReleaseSteps(environment, journal, releases);
         this.service = releaseSteps.service();
         this.probes = releaseSteps.probes();
@@ -191,7 +192,7 @@ final class MaintenanceRunSteps {
                 "prepare migrate",
                 "java -jar " + next.jar() + " migrate apply --contract --when-told: its JVM and Spring start"
                         + " while the service still serves reads; it migrates once told, after the stop",
-                this::prepareMigrate);
+                contract::prepare);
         journal.step("stop", service.describe("stop"), () -> {
             fingerprint = environment.schemaFingerprint();
             service.run("stop");
@@ -285,35 +286,12 @@ final class MaintenanceRunSteps {
         return archive + " (" + Files.size(archive) / 1024 + " KiB); " + result.tail(1);
     }
 
-    /** Never fails the window: a CLI that does not get ready is ended, and the migration runs cold after the stop. */
-    private String prepareMigrate() {
-        long started = System.nanoTime();
-        prepared = ExternalCommand.start(
-                ExternalCommand.cli(next.jar(), "migrate", "apply", "--contract", "--when-told"),
-                org.inventarioti.ops.migrate.MigrateCommand.READY_TO_MIGRATE,
-                Duration.ofMinutes(3));
-        if (prepared.notReady() != null) {
-            String reason = prepared.notReady();
-            prepared = null;
-            return "not ready (" + reason + "): the migration's CLI starts after the stop instead";
-        }
-        return String.format(
-                java.util.Locale.ROOT, "ready in %.1f s, waiting for the stop", (System.nanoTime() - started) / 1e9);
-    }
-
     private String migrate() {
-        ExternalCommand.Started ready = prepared;
-        prepared = null;
         if (!holder.held()) {
-            if (ready != null) {
-                ready.abandon();
-            }
+            contract.abandon();
             throw new IllegalStateException("the maintenance flag was lost (expired or turned off): not migrating");
         }
-        ExternalCommand.Result result = ready != null
-                ? ready.go(Duration.ofHours(2))
-                : ExternalCommand.run(
-                        ExternalCommand.cli(next.jar(), "migrate", "apply", "--contract"), Duration.ofHours(2));
+        ExternalCommand.Result result = contract.run();
         if (!result.ok()) {
             throw new IllegalStateException(
                     "migrate apply --contract failed (exit " + result.exit() + "): " + result.tail(6));
@@ -322,10 +300,7 @@ final class MaintenanceRunSteps {
     }
 
     private int rollBack(RunJournal.StepFailed failure) {
-        if (prepared != null) {
-            prepared.abandon(); // the stop failed: the migration never runs
-            prepared = null;
-        }
+        contract.abandon(); // when the stop failed, the prepared migration never runs
         var window =
                 new MaintenanceRollback.Window(previous, next, orchestrator, archive, backups, fingerprint, holder);
         int exit = new MaintenanceRollback(environment, journal, releases, releaseSteps, window).rollBack(failure);

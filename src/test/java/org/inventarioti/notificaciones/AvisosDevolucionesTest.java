@@ -189,12 +189,17 @@ class AvisosDevolucionesTest {
     }
 
     @Test
-    void aPlaceGetsNoEmailAndAPersonLinkedToAnEnglishUserReadsEnglish() throws Exception {
+    void aPlaceGetsNoEmailAPersonLinkedToAnEnglishUserReadsEnglishAndOneLinkedToAnUnsubscribedUserNothing()
+            throws Exception {
         TestUser ingles = users.create(Rol.LECTOR);
         preferencias.guardar(ingles.id(), "en", Set.of());
         String email = Api.unique("sam") + "@empresa.test";
         long sam = persona(email, ingles.id());
         String suyo = prestado("\"persona_id\": " + sam, hoy.minusDays(1));
+        TestUser deBaja = users.create(Rol.LECTOR);
+        preferencias.desactivar(deBaja.id(), AvisosDevoluciones.DEVOLUCION);
+        String emailDeBaja = Api.unique("eva") + "@empresa.test";
+        prestado("\"persona_id\": " + persona(emailDeBaja, deBaja.id()), hoy.minusDays(2));
         String lugar = Api.unique("Almacén");
         long ubicacion = Api.id(api.post("/api/ubicaciones", "{\"nombre\": \"" + lugar + "\"}"));
         String enSala = prestado("\"ubicacion_id\": " + ubicacion, hoy.minusDays(4));
@@ -205,6 +210,7 @@ class AvisosDevolucionesTest {
             assertThat(n.asunto()).isEqualTo("Check-out overdue: " + suyo + " (Portátil préstamo)");
             assertThat(n.cuerpo()).contains("it is 1 day overdue");
         });
+        assertThat(correos(emailDeBaja)).as("linked to a user who unsubscribed").isEmpty();
         long idEnSala = jdbc.sql(
                         "SELECT s.id FROM asignaciones s JOIN activos a ON a.id = s.activo_id WHERE a.codigo = ?")
                 .param(enSala)

@@ -138,9 +138,11 @@ class AsignacionRepository {
     List<AsignacionesVencidas.Vencida> vencenHasta(LocalDate hasta) {
         return jdbc.sql("""
                         SELECT s.id AS asignacion_id, a.id AS activo_id, a.codigo, a.nombre, s.persona_id,
-                               p.nombre AS persona, p.email, s.devolucion_prevista
+                               p.nombre AS persona, p.email, s.devolucion_prevista, p.usuario_id,
+                               COALESCE(p.nombre, ubicaciones_ruta(s.ubicacion_id), c.codigo) AS destino
                         FROM asignaciones s JOIN activos a ON a.id = s.activo_id
                         LEFT JOIN personas p ON p.id = s.persona_id
+                        LEFT JOIN activos c ON c.id = s.contenedor_id
                         WHERE s.devuelta_en IS NULL AND s.devolucion_prevista <= :hasta
                         ORDER BY s.devolucion_prevista, a.codigo""")
                 .param("hasta", hasta)

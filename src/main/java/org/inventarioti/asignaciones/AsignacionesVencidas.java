@@ -7,13 +7,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Open check-outs past or near their expected return date, for the dashboard and (later) the
- * notifications' reminders: each with the person's e-mail when it went to a person.
+ * Open check-outs past or near their expected return date, for the dashboard and the
+ * notifications' reminders: each with the person's e-mail (and linked user) when it went to a person.
  */
 @Component
 public class AsignacionesVencidas {
 
-    /** An open check-out with a return date; persona and email null when it went to a place or an asset. */
+    /**
+     * An open check-out with a return date; persona, email and usuarioId (the user the person is
+     * linked to) null when it went to a place or an asset. destino names whoever or whatever holds
+     * it: the person, the place (its path), or the code of the containing asset.
+     */
     public record Vencida(
             long asignacionId,
             long activoId,
@@ -22,7 +26,9 @@ public class AsignacionesVencidas {
             Long personaId,
             String persona,
             String email,
-            LocalDate devolucionPrevista) {}
+            LocalDate devolucionPrevista,
+            Long usuarioId,
+            String destino) {}
 
     private final AsignacionRepository repository;
     private final Clock clock;

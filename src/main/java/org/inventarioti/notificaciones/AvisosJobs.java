@@ -40,6 +40,17 @@ class AvisosJobs {
                 avisos::resumenes);
     }
 
+    @Bean
+    Job avisarDevolucionesJob(
+            AvisosDevoluciones avisos,
+            @Value("${inventario.notificaciones.cron-devoluciones:0 15 6 * * *}") String cron) {
+        return job(
+                "avisar-devoluciones",
+                cron,
+                "E-mails the holder, technicians and administrators each check-out overdue",
+                avisos::devoluciones);
+    }
+
     private static Job job(String nombre, String cron, String descripcion, IntSupplier ejecutar) {
         return new Job() {
             @Override

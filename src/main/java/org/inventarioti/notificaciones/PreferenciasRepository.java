@@ -15,7 +15,12 @@ class PreferenciasRepository {
 
     /** The kinds of e-mail a user can unsubscribe from (ops notices to administrators are not). */
     static final java.util.List<String> TIPOS = java.util.List.of(
-            AvisosService.VENCE, AvisosService.VENCIDO, AvisosService.GARANTIA, AvisosService.RESUMEN, "plan.generado");
+            AvisosService.VENCE,
+            AvisosService.VENCIDO,
+            AvisosService.GARANTIA,
+            AvisosService.RESUMEN,
+            "plan.generado",
+            AvisosDevoluciones.DEVOLUCION);
 
     /** A user's language and the kinds they unsubscribed from. */
     record Preferencias(String idioma, Set<String> desactivados) {

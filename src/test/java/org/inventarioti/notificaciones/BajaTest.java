@@ -184,7 +184,11 @@ class BajaTest {
                     .hasStatus3xxRedirection();
             assertThat(preferencias.de(u.id()).idioma()).isEqualTo("en");
             assertThat(preferencias.de(u.id()).desactivados())
-                    .isEqualTo(Set.of(AvisosService.GARANTIA, AvisosService.RESUMEN, "plan.generado"));
+                    .isEqualTo(Set.of(
+                            AvisosService.GARANTIA,
+                            AvisosService.RESUMEN,
+                            "plan.generado",
+                            AvisosDevoluciones.DEVOLUCION));
             assertThat(textos.idioma(u.id()).getLanguage()).isEqualTo("en");
         }
         assertThat(mvc.get().uri("/cuenta/notificaciones")).hasStatus3xxRedirection();

@@ -134,7 +134,9 @@ class SecurityConfiguration {
                                 "/notificaciones",
                                 "/notificaciones/**",
                                 "/backups",
-                                "/backups/**")
+                                "/backups/**",
+                                "/jobs",
+                                "/jobs/**")
                         .hasRole("ADMIN")
                         .requestMatchers("/ubicaciones/**", "/personas/nueva", "/personas/*/editar")
                         .hasRole("ADMIN")

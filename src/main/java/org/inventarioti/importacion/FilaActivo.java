@@ -264,6 +264,14 @@ final class FilaActivo {
         if (type == null && cell.matches("-?[1-9]\\d{0,15}|0")) {
             return json.getNodeFactory().numberNode(Long.parseLong(cell));
         }
+        // without a schema, what our own export writes for a number or a yes/no comes back as one
+        // (canonical forms only: "007", "1e3" or "14,50" stay text)
+        if (type == null && cell.matches("-?(0|[1-9]\\d{0,15})\\.\\d{0,15}[1-9]")) {
+            return json.getNodeFactory().numberNode(new BigDecimal(cell));
+        }
+        if (type == null && (cell.equalsIgnoreCase("true") || cell.equalsIgnoreCase("false"))) {
+            return json.getNodeFactory().booleanNode(cell.equalsIgnoreCase("true"));
+        }
         return json.getNodeFactory().stringNode(cell);
     }
 

@@ -100,7 +100,7 @@ class ProblemDetailsTest {
                         "/api/activos",
                         422,
                         "Validation failed",
-                        ",\"errors\":[{\"field\":\"numero_serie\",\"message\":\"no debe estar vacío\"},"
+                        ",\"errors\":[{\"field\":\"numero_serie\",\"message\":\"no debe estar vacío\",\"code\":\"NotBlank\"},"
                                 + "{\"field\":\"especificaciones.clave_bitlocker\",\"message\":\"names a secret"
                                 + " (recovery key, password, secret, token or private key); keep it in a secret"
                                 + " manager, not in the inventory\"}]"));

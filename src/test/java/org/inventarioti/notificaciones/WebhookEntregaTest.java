@@ -72,8 +72,16 @@ class WebhookEntregaTest {
     NotificacionService notificaciones;
     String base;
 
+    /** When this test began (the database's clock): its own notifications are the ones created since. */
+    java.time.OffsetDateTime inicio;
+
     @BeforeEach
     void setUp() throws Exception {
+        // Other tests' pending notifications share the database: parked, so each delivery batch
+        // (at most 100, oldest due first) reaches this test's ones however many the suite left.
+        inicio = jdbc.sql("SELECT now()").query(java.time.OffsetDateTime.class).single();
+        jdbc.sql("UPDATE ops_notificaciones SET proximo_intento = now() + interval '1 day' WHERE estado = 'pendiente'")
+                .update();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
@@ -136,7 +144,8 @@ class WebhookEntregaTest {
     }
 
     private void vencerTodo() {
-        jdbc.sql("UPDATE ops_notificaciones SET proximo_intento = now() WHERE estado = 'pendiente'")
+        jdbc.sql("UPDATE ops_notificaciones SET proximo_intento = now() WHERE estado = 'pendiente' AND creada_en >= ?")
+                .param(inicio)
                 .update();
     }
 

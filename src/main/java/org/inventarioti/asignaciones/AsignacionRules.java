@@ -91,6 +91,9 @@ final class AsignacionRules {
         if (r.notas() != null && r.notas().indexOf('\u0000') >= 0) {
             errors.add(FieldError.of("notas", "must not contain NUL characters"));
         }
+        if (org.inventarioti.secretos.DetectorSecretos.pareceSecreto(r.notas())) {
+            errors.add(FieldError.of("notas", org.inventarioti.secretos.DetectorSecretos.MENSAJE_VALOR));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidException(errors);
         }

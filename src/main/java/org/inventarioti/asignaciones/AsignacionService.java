@@ -150,6 +150,10 @@ public class AsignacionService {
         if (request.notas() != null && request.notas().indexOf('\u0000') >= 0) {
             throw new InvalidException(List.of(FieldError.of("notas", "must not contain NUL characters")));
         }
+        if (org.inventarioti.secretos.DetectorSecretos.pareceSecreto(request.notas())) {
+            throw new InvalidException(
+                    List.of(FieldError.of("notas", org.inventarioti.secretos.DetectorSecretos.MENSAJE_VALOR)));
+        }
         List<Long> ids = ordenados(activoIds);
         DevolucionRequest r = new DevolucionRequest(request.condicion(), blank(request.notas()), request.ubicacionId());
         String actor = AuditoriaService.currentActor();

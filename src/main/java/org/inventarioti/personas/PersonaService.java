@@ -145,6 +145,15 @@ public class PersonaService {
                 && !usuarios.existe(p.usuarioId())) {
             errors.add(FieldError.of("usuario_id", "user " + p.usuarioId() + " does not exist"));
         }
+        java.util.Map<String, String> textos = new java.util.LinkedHashMap<>();
+        textos.put("nombre", p.nombre());
+        textos.put("email", p.email());
+        textos.put("numero_empleado", p.numeroEmpleado());
+        textos.put("area", p.area());
+        textos.put("cargo", p.cargo());
+        org.inventarioti.secretos.DetectorSecretos.camposConSecreto(textos)
+                .forEach(field ->
+                        errors.add(FieldError.of(field, org.inventarioti.secretos.DetectorSecretos.MENSAJE_VALOR)));
         for (String text : new String[] {p.nombre(), p.email(), p.numeroEmpleado(), p.area(), p.cargo()}) {
             if (text != null && text.indexOf('\u0000') >= 0) {
                 errors.add(FieldError.of("texto", "must not contain NUL characters"));

@@ -129,6 +129,10 @@ public class UbicacionService {
         if (u.nombre().indexOf('\u0000') >= 0) {
             errors.add(FieldError.of("nombre", "must not contain NUL characters"));
         }
+        // a place's name is shown everywhere and audited: never a secret
+        org.inventarioti.secretos.DetectorSecretos.camposConSecreto(java.util.Map.of("nombre", u.nombre()))
+                .forEach(field ->
+                        errors.add(FieldError.of(field, org.inventarioti.secretos.DetectorSecretos.MENSAJE_VALOR)));
         Long padre = u.padreId();
         if (padre != null
                 && !Objects.equals(padre, before.map(Ubicacion::padreId).orElse(null))) {

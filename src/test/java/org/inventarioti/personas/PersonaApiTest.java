@@ -84,6 +84,13 @@ class PersonaApiTest {
     @Test
     void badInputAndDuplicatesAreRefused() {
         assertThat(admin.post("/api/personas", "{\"nombre\": \"  \"}")).hasStatus(422);
+        String clave = "236407-202141-068077-862696-038336-506806-325694-617768";
+        assertThat(admin.post("/api/personas", "{\"nombre\": \"Ana\", \"cargo\": \"clave " + clave + "\"}"))
+                .as("a secret in a person's texts is refused, not stored")
+                .hasStatus(422)
+                .bodyText()
+                .contains("cargo")
+                .doesNotContain(clave);
         assertThat(admin.post("/api/personas", "{\"nombre\": \"X\", \"email\": \"no es correo\"}"))
                 .hasStatus(422);
         assertThat(admin.post("/api/personas", "{\"nombre\": \"" + "x".repeat(201) + "\"}"))

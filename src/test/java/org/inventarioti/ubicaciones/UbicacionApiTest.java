@@ -108,6 +108,12 @@ class UbicacionApiTest {
                 .hasStatus(409);
         assertThat(admin.post("/api/ubicaciones", "{\"nombre\": \"A > B\"}")).hasStatus(422);
         assertThat(admin.post("/api/ubicaciones", "{\"nombre\": \"\"}")).hasStatus(422);
+        // a secret as a place's name (found by the fuzz suite: it was stored and audited)
+        String clave = "236407-202141-068077-862696-038336-506806-325694-617768";
+        assertThat(admin.post("/api/ubicaciones", "{\"nombre\": \"notas " + clave + "\"}"))
+                .hasStatus(422)
+                .bodyText()
+                .doesNotContain(clave);
         assertThat(admin.post("/api/ubicaciones", "{\"nombre\": \"X\", \"padre_id\": 987654321}"))
                 .hasStatus(422);
 

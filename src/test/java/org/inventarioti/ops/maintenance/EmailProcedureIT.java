@@ -13,7 +13,6 @@ import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.inventarioti.ops.ExternalServer;
 import org.inventarioti.ops.migrate.AdvisoryLock;
-import org.inventarioti.support.CatalogDump;
 import org.inventarioti.support.EstadoV2;
 import org.inventarioti.support.Processes;
 import org.inventarioti.support.releases.ProductionHost;
@@ -219,7 +218,7 @@ class EmailProcedureIT {
                 assertThat(count(db, "SELECT count(*) FROM especificaciones_cuarentena WHERE resuelto_en IS NULL"))
                         .as("every invalid text kept in quarantine")
                         .isEqualTo(EstadoV2.invalidos());
-                assertThat(Snapshot.of(db, host).rows).isEqualTo(before.rows);
+                assertThat(Snapshot.of(db, host).rows()).isEqualTo(before.rows());
                 assertServing(host, version);
                 var smoke = host.run(RUN, "ops/smoke_tests.sh", host.url());
                 assertThat(smoke.exit()).as(smoke.output()).isZero();
@@ -240,7 +239,7 @@ class EmailProcedureIT {
                 assertThat(upgrade.output())
                         .contains("OK       prepare migrate", "DONE: 0.9.4-next is current and serving");
                 assertServing(host, "0.9.4-next");
-                assertThat(Snapshot.of(db, host).rows).isEqualTo(done.rows);
+                assertThat(Snapshot.of(db, host).rows()).isEqualTo(done.rows());
             }
         }
     }
@@ -252,129 +251,14 @@ class EmailProcedureIT {
                 .contains("\"version\":\"" + version + "\"", "\"status\":\"ok\"", "\"maintenance\":\"off\"");
     }
 
-    /**
-     * Schema and history (CatalogDump), row counts of every archived table (the audit trail's
-     * sign-ins apart), the assets' content, the release tree but journals and backups.
-     */
-    private record Snapshot(String catalog, Map<String, Long> rows, String activos, String tree) {
-
-        static Snapshot of(Connection db, ProductionHost host) throws Exception {
-            Map<String, Long> rows = new LinkedHashMap<>();
-            for (var table : org.inventarioti.ops.archive.Catalog.archivedTables(db, "public")) {
-                // The smokes sign in, and a sign-in is audited: those rows are the smoke's, not data.
-                String logins = table.name().equals("auditoria") ? " WHERE accion <> 'login'" : "";
-                rows.put(table.name(), count(db, "SELECT count(*) FROM " + table.name() + logins));
-            }
-            String activos;
-            try (var rs = db.createStatement()
-                    .executeQuery("SELECT md5(string_agg(to_jsonb(a)::text, ',' ORDER BY id)) FROM activos a")) {
-                rs.next();
-                activos = rs.getString(1);
-            }
-            return new Snapshot(
-                    CatalogDump.of(db),
-                    rows,
-                    activos,
-                    // what each path is (a link's target, a file's size); the launcher is rewritten with the same text
-                    host.tree().replaceAll("(?m)^(journal|backups).*\n?", "").replaceAll("(?m) [0-9T:.-]+Z$", ""));
-        }
-
-        /** {@code installed}: a release the run installed and left in releases/ (not current) for investigation. */
-        void assertUnchanged(Connection db, ProductionHost host, String after, String... installed) throws Exception {
-            Snapshot now = of(db, host);
-            String nowTree = now.tree;
-            for (String release : installed) {
-                nowTree = nowTree.replaceAll("(?m)^releases/" + java.util.regex.Pattern.quote(release) + "/.*\n?", "");
-            }
-            assertThat(now.catalog)
-                    .as(after + ": schema and flyway_schema_history")
-                    .isEqualTo(catalog);
-            assertThat(now.rows).as(after + ": row counts").isEqualTo(rows);
-            assertThat(now.activos).as(after + ": assets").isEqualTo(activos);
-            assertThat(nowTree.strip()).as(after + ": releases and links").isEqualTo(tree.strip());
-            assertThat(count(db, "SELECT count(*) FROM ops_modo_mantenimiento"))
-                    .as(after + ": maintenance off")
-                    .isZero();
-        }
-    }
-
-    /**
-     * A monthly report (another program, as the superuser) that opens a transaction reading
-     * {@code activos} as soon as a new journal says the backup is done, and keeps it until closed.
-     */
-    private static final class ForeignReader implements AutoCloseable {
-        private final Thread thread;
-        private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        private final java.util.Set<Path> earlier;
-        private final Path journals;
-        private volatile boolean held;
-        private volatile Exception failure;
-
-        ForeignReader(String database, Path journals) throws java.io.IOException {
-            this.journals = journals;
-            this.earlier = journals();
-            thread = new Thread(() -> {
-                try {
-                    while (!backupDone()) {
-                        if (release.await(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                            return;
-                        }
-                    }
-                    try (Connection report = ExternalServer.connect(database)) {
-                        sql(report, "SET application_name = 'informe-mensual'");
-                        report.setAutoCommit(false);
-                        count(report, "SELECT count(*) FROM activos");
-                        held = true;
-                        release.await(10, java.util.concurrent.TimeUnit.MINUTES);
-                        report.rollback();
-                    }
-                } catch (Exception e) {
-                    failure = e;
-                }
-            });
-            thread.start();
-        }
-
-        boolean held() {
-            return held;
-        }
-
-        private java.util.Set<Path> journals() throws java.io.IOException {
-            if (!Files.isDirectory(journals)) {
-                return java.util.Set.of();
-            }
-            try (var list = Files.list(journals)) {
-                return list.collect(java.util.stream.Collectors.toSet());
-            }
-        }
-
-        private boolean backupDone() throws java.io.IOException {
-            for (Path journal : journals()) {
-                if (!earlier.contains(journal) && Files.readString(journal).contains("OK       backup")) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        @Override
-        public void close() throws Exception {
-            release.countDown();
-            thread.join(60_000);
-            if (failure != null) {
-                throw failure;
-            }
-        }
-    }
-
-    private static long count(Connection connection, String sql) throws Exception {
+    static long count(Connection connection, String sql) throws Exception {
         try (var rs = connection.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    private static void sql(Connection connection, String sql) throws Exception {
+    static void sql(Connection connection, String sql) throws Exception {
         try (var statement = connection.createStatement()) {
             statement.execute(sql);
         }
